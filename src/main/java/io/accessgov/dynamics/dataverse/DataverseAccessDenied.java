@@ -1,0 +1,11 @@
+package io.accessgov.dynamics.dataverse;
+
+import org.jspecify.annotations.Nullable;
+
+/** Dataverse refused the service's application user: a privilege or the application user itself is missing (403). */
+public final class DataverseAccessDenied extends DataverseException {
+
+    public DataverseAccessDenied(String message, @Nullable String dataverseCode, @Nullable String requestId) {
+        super(message, dataverseCode, requestId);
+    }
+}
