@@ -29,7 +29,13 @@ public final class ODataUri {
         return new ODataUri(apiBase, path);
     }
 
+    /** {@code $select} of exactly these columns; names are logical names, so the list needs no encoding. */
     public ODataUri select(Collection<String> columns) {
+        for (String column : columns) {
+            if (!column.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new IllegalArgumentException("not a column name: " + column);
+            }
+        }
         options.put("$select", String.join(",", columns));
         return this;
     }
@@ -50,7 +56,8 @@ public final class ODataUri {
         StringBuilder uri = new StringBuilder(apiBase.toString()).append(path);
         char separator = '?';
         for (Map.Entry<String, String> option : options.entrySet()) {
-            uri.append(separator).append(option.getKey()).append('=').append(encode(option.getValue()));
+            String value = option.getKey().equals("$select") ? option.getValue() : encode(option.getValue());
+            uri.append(separator).append(option.getKey()).append('=').append(value);
             separator = '&';
         }
         return URI.create(uri.toString());
