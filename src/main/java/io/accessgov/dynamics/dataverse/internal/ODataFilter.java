@@ -242,7 +242,7 @@ public sealed interface ODataFilter {
         @Override
         public String text() {
             return parts.stream()
-                    .map(part -> part instanceof Comparison || part instanceof StringFunction
+                    .map(part -> part instanceof Comparison || part instanceof StringFunction || part instanceof Not
                             ? part.text()
                             : "(" + part.text() + ")")
                     .collect(Collectors.joining(" " + operator + " "));
