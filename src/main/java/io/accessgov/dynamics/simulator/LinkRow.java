@@ -28,6 +28,16 @@ final class LinkRow implements Row {
     }
 
     @Override
+    public long keyHigh() {
+        return idHigh;
+    }
+
+    @Override
+    public long keyLow() {
+        return idLow;
+    }
+
+    @Override
     public Object get(int column) {
         return switch (column) {
             case 0 -> id();

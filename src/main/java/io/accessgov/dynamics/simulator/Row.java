@@ -11,4 +11,13 @@ interface Row {
     Object get(int column);
 
     long version();
+
+    /** The key's most significant bits, without allocating a UUID (sorting and seeking). */
+    default long keyHigh() {
+        return id().getMostSignificantBits();
+    }
+
+    default long keyLow() {
+        return id().getLeastSignificantBits();
+    }
 }

@@ -28,6 +28,11 @@ final class Table {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
+    static int compareRows(Row a, Row b) {
+        int high = Long.compareUnsigned(a.keyHigh(), b.keyHigh());
+        return high != 0 ? high : Long.compareUnsigned(a.keyLow(), b.keyLow());
+    }
+
     TableDef def() {
         return def;
     }
@@ -57,7 +62,11 @@ final class Table {
         int high = sorted.length - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int cmp = compareKeys(sorted[mid].id(), key);
+            Row row = sorted[mid];
+            int cmp = Long.compareUnsigned(row.keyHigh(), key.getMostSignificantBits());
+            if (cmp == 0) {
+                cmp = Long.compareUnsigned(row.keyLow(), key.getLeastSignificantBits());
+            }
             if (cmp < 0) {
                 low = mid + 1;
             } else if (cmp > 0) {
@@ -72,9 +81,9 @@ final class Table {
     /** Replaces all rows (seeding). */
     synchronized void load(Collection<? extends Row> newRows) {
         Row[] sorted = newRows.toArray(new Row[0]);
-        Arrays.sort(sorted, (a, b) -> compareKeys(a.id(), b.id()));
+        Arrays.sort(sorted, Table::compareRows);
         for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i - 1].id().equals(sorted[i].id())) {
+            if (compareRows(sorted[i - 1], sorted[i]) == 0) {
                 throw new IllegalArgumentException(def.entityName() + " has two rows with id " + sorted[i].id());
             }
         }
