@@ -103,10 +103,10 @@ final class SimulatorServer {
 
     private void serve(Call call) {
         Fault fault = faults.take(call.method(), call.rawPath());
-        sleep(faults.addedLatency());
+        Duration delay = faults.addedLatency();
         if (fault != null) {
             switch (fault.kind()) {
-                case DELAY -> sleep(fault.delay());
+                case DELAY -> delay = delay.plus(fault.delay());
                 case HANG -> {
                     await();
                     return;
@@ -115,6 +115,7 @@ final class SimulatorServer {
                     return;
                 }
                 case STATUS -> {
+                    sleep(delay);
                     answerFault(call, fault);
                     return;
                 }
@@ -122,9 +123,11 @@ final class SimulatorServer {
         }
         String tenant = TokenEndpoint.tenantOf(call.rawPath());
         if (tenant != null) {
+            sleep(delay);
             tokenEndpoint.handle(call, tenant);
         } else if (call.rawPath().startsWith(WebApi.ROOT)) {
-            webApi.handle(call);
+            Duration inside = delay;
+            webApi.handle(call, () -> sleep(inside));
         } else {
             call.text(404, "text/plain;charset=utf-8", "Not Found");
         }

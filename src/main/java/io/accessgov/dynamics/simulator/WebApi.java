@@ -43,7 +43,8 @@ final class WebApi {
     /** A parsed path segment: {@code name} or {@code name(key)}. */
     record Segment(String name, @Nullable String key, String raw) {}
 
-    void handle(Call call) {
+    /** Serves a Web API call; {@code work} (added latency) runs inside the throttling permit, as real work would. */
+    void handle(Call call, Runnable work) {
         call.header("OData-Version", "4.0");
         String clientId = authenticate(call);
         if (clientId == null) {
@@ -58,6 +59,7 @@ final class WebApi {
         call.header("x-ms-dop-hint", Integer.toString(behaviour.dopHint()));
         long started = System.nanoTime();
         try {
+            work.run();
             route(call);
         } finally {
             throttling.finish(permit, (System.nanoTime() - started) / 1_000_000);

@@ -108,7 +108,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                             .collect(Collectors.joining(", "))
                             + ".";
             return Problems.of(
-                    ProblemKind.METHOD_NOT_ALLOWED, "This path does not accept " + wrongMethod.getMethod() + "." + allowed,
+                    ProblemKind.METHOD_NOT_ALLOWED,
+                    "This path does not accept " + wrongMethod.getMethod() + "." + allowed,
                     path);
         }
         if (failure instanceof HttpMediaTypeNotSupportedException unsupported) {

@@ -61,7 +61,9 @@ class AccountServiceTest {
         Page<Account> page = service(true).list(AccountFilter.none(), 25, null);
 
         verify(dataverse).findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), null), 25);
-        assertThat(page.items()).extracting(Account::accountType).containsExactly(AccountType.HUMAN, AccountType.SERVICE);
+        assertThat(page.items())
+                .extracting(Account::accountType)
+                .containsExactly(AccountType.HUMAN, AccountType.SERVICE);
     }
 
     @Test

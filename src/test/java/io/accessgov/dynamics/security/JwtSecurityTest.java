@@ -55,7 +55,8 @@ class JwtSecurityTest {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("server.address", () -> "127.0.0.1");
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER.issuerUrl("entra").toString());
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER.issuerUrl("entra").toString());
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 

@@ -27,7 +27,10 @@ class DataverseProblemsTest {
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of(new RecordNotFound(RAW, "0x80040217", "r"), 404, "record-not-found", null),
-                Arguments.of(new DataverseThrottled(RAW, Duration.ofMillis(1500), null, "r"), 503, "dataverse-throttled",
+                Arguments.of(
+                        new DataverseThrottled(RAW, Duration.ofMillis(1500), null, "r"),
+                        503,
+                        "dataverse-throttled",
                         "2"),
                 Arguments.of(new DataverseThrottled(RAW, Duration.ofSeconds(20), null, "r"), 503, "dataverse-throttled",
                         "20"),

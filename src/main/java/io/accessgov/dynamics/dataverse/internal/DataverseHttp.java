@@ -51,6 +51,16 @@ public final class DataverseHttp {
         public static Request read(URI uri, String target, List<String> prefer) {
             return new Request(HttpMethod.GET, uri, target, prefer, null, true);
         }
+
+        /**
+         * A change. It is retried after failures that may have reached Dataverse (5xx, broken connection, timeout)
+         * only when {@code checkable} says repeating it is harmless — because it is idempotent, or because the
+         * caller reads the state back before relying on the outcome. A 429 or a refused connection is always
+         * retried: Dataverse did not execute the request.
+         */
+        public static Request write(HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
+            return new Request(method, uri, target, List.of(), body, checkable);
+        }
     }
 
     /** A 2xx answer. */

@@ -54,7 +54,7 @@ public final class DataverseWiring {
      * A WebClient on Reactor Netty with connect and response timeouts. Nothing stores cookies (Dataverse's
      * ARRAffinity cookie would pin every request to one web server); redirects are not followed.
      */
-    static WebClient webClient(WebClient.Builder builder, DynamicsProperties.Http limits) {
+    public static WebClient webClient(WebClient.Builder builder, DynamicsProperties.Http limits) {
         ConnectionProvider pool = ConnectionProvider.builder("dataverse")
                 .maxConnections(limits.maxConcurrentRequests())
                 .pendingAcquireTimeout(limits.deadline())

