@@ -17,8 +17,10 @@ class DataverseInfoContributor implements InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        builder.withDetail("dataverse", Map.of(
-                "mode", connection.mode().label(),
-                "environmentUrl", connection.environmentUrl().toString()));
+        builder.withDetail(
+                "dataverse",
+                Map.of(
+                        "mode", connection.mode().label(),
+                        "environmentUrl", connection.environmentUrl().toString()));
     }
 }

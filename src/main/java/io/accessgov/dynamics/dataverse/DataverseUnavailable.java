@@ -9,7 +9,8 @@ public final class DataverseUnavailable extends DataverseException {
 
     private final @Nullable Duration retryAfter;
 
-    public DataverseUnavailable(String message, @Nullable Duration retryAfter, @Nullable String dataverseCode, @Nullable String requestId) {
+    public DataverseUnavailable(
+            String message, @Nullable Duration retryAfter, @Nullable String dataverseCode, @Nullable String requestId) {
         super(message, dataverseCode, requestId);
         this.retryAfter = retryAfter;
     }
