@@ -101,6 +101,24 @@ class PageTokensTest {
     }
 
     @Test
+    void roundTripsACursorOfAListTheServicePagesItself() {
+        String token = tokens.issueCursor("grants", fingerprint, "role:abc:assigned:account:def", 25);
+
+        assertThat(tokens.redeemCursor(token, "grants", fingerprint))
+                .isEqualTo(new PageTokens.Cursor("role:abc:assigned:account:def", 25));
+    }
+
+    @Test
+    void aCursorIsNeverTakenForADataverseLinkNorTheOtherWayRound() {
+        String cursor = tokens.issueCursor("accounts", fingerprint, "x", 5);
+        String link = tokens.issue("accounts", fingerprint, new Continuation(LINK, 5));
+
+        assertThatThrownBy(() -> tokens.redeem(cursor, "accounts", fingerprint)).isInstanceOf(InvalidPageToken.class);
+        assertThatThrownBy(() -> tokens.redeemCursor(link, "accounts", fingerprint))
+                .isInstanceOf(InvalidPageToken.class);
+    }
+
+    @Test
     void fingerprintsDistinguishNullFromTextAndDoNotRunTogether() {
         assertThat(PageTokens.fingerprint(null, "a")).isNotEqualTo(PageTokens.fingerprint("null", "a"));
         assertThat(PageTokens.fingerprint("ab", "c")).isNotEqualTo(PageTokens.fingerprint("a", "bc"));
