@@ -102,4 +102,10 @@ public interface DataverseClient {
      * {@code pages} as it arrives, so that memory holds one page at a time.
      */
     <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages);
+
+    /**
+     * Like {@link #readAll(DataverseTable, Consumer)}, telling {@code observer} of every exchange with Dataverse and
+     * every throttling wait the read causes, so that a caller can report exactly what it cost.
+     */
+    <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages, ReadObserver observer);
 }

@@ -137,6 +137,7 @@ public final class DataverseHttp {
             pause(wait);
             if (kind == RetryPolicy.Failure.THROTTLED) {
                 metrics.throttleWait(wait);
+                ObservedReads.throttled(wait);
             }
         }
     }
@@ -256,6 +257,7 @@ public final class DataverseHttp {
                     decoder);
         } finally {
             limit.release();
+            ObservedReads.exchanged();
             metrics.request(
                     request.target(),
                     request.method().name(),

@@ -13,6 +13,7 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.ReadObserver;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
@@ -296,6 +297,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     public <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages) {
         EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
         entityReader.forEachPage(ODataFilter.TRUE, pages);
+    }
+
+    @Override
+    public <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages, ReadObserver observer) {
+        ObservedReads.run(observer, () -> readAll(table, pages));
     }
 
     private static void checkPageSize(int pageSize) {
