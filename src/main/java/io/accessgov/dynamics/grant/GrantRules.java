@@ -1,0 +1,115 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
+import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
+import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The grant rules of contract §5 for a caller that has read the link tables itself (the full sync): the same
+ * assembly, ids, source order and revocability as the grants API, and the same system-account toggle, from facts
+ * handed in rather than read here.
+ */
+@Component
+public class GrantRules {
+
+    private final AccountScope scope;
+
+    GrantRules(AccountScope scope) {
+        this.scope = scope;
+    }
+
+    /** A logical role: its root copy's id and name. */
+    public record Role(UUID rootId, @Nullable String name) {}
+
+    /**
+     * A team with the roles it holds.
+     *
+     * @param membershipManagedElsewhere true for a business unit's default team and for Entra-group teams
+     */
+    public record Team(UUID id, @Nullable String name, boolean membershipManagedElsewhere, List<Role> roles) {
+
+        public Team {
+            roles = List.copyOf(roles);
+        }
+
+        /** The team as grants see it, from its Dataverse row. */
+        public static Team of(io.accessgov.dynamics.dataverse.Team team, List<Role> roles) {
+            return new Team(
+                    team.id(),
+                    team.name(),
+                    team.defaultBusinessUnitTeam() || team.type().isEntraGroup(),
+                    roles);
+        }
+    }
+
+    /** An account in scope, as its grants name it. */
+    public record Account(UUID id, @Nullable String displayName, boolean platformManaged) {}
+
+    /** The account as grants name it, or empty when the system-account toggle leaves it out of the API. */
+    public Optional<Account> accountInScope(SystemUser user) {
+        return scope.facts(user).map(facts -> new Account(facts.id(), facts.displayName(), facts.platformManaged()));
+    }
+
+    /**
+     * Every grant the account holds: its direct roles, the roles it inherits through its teams and its team
+     * memberships, ordered by grant id.
+     */
+    public List<Grant> ofAccount(Account account, Collection<Role> directRoles, Collection<Team> teams) {
+        Map<UUID, RoleFacts> roles = new HashMap<>();
+        Map<UUID, TeamFacts> teamFacts = new HashMap<>();
+        List<Link> userRoles = new ArrayList<>(directRoles.size());
+        List<Link> teamRoles = new ArrayList<>();
+        List<Link> memberships = new ArrayList<>(teams.size());
+        for (Role role : directRoles) {
+            roles.put(role.rootId(), new RoleFacts(role.rootId(), role.name()));
+            userRoles.add(new Link(account.id(), role.rootId()));
+        }
+        for (Team team : teams) {
+            teamFacts.put(team.id(), new TeamFacts(team.id(), team.name(), team.membershipManagedElsewhere()));
+            memberships.add(new Link(team.id(), account.id()));
+            for (Role role : team.roles()) {
+                roles.put(role.rootId(), new RoleFacts(role.rootId(), role.name()));
+                teamRoles.add(new Link(team.id(), role.rootId()));
+            }
+        }
+        AccessFacts facts = new AccessFacts(
+                roles,
+                teamFacts,
+                Map.of(account.id(), new AccountFacts(account.id(), account.displayName(), account.platformManaged())),
+                userRoles,
+                teamRoles,
+                memberships);
+        return GrantAssembler.assemble(facts).stream()
+                .filter(grant -> grant.principal().type().equals("account"))
+                .toList();
+    }
+
+    /** Every role the team holds, as grants with the team as principal, ordered by grant id. */
+    public List<Grant> ofTeam(Team team) {
+        Map<UUID, RoleFacts> roles = new HashMap<>();
+        List<Link> teamRoles = new ArrayList<>();
+        for (Role role : team.roles()) {
+            roles.put(role.rootId(), new RoleFacts(role.rootId(), role.name()));
+            teamRoles.add(new Link(team.id(), role.rootId()));
+        }
+        AccessFacts facts = new AccessFacts(
+                roles,
+                Map.of(team.id(), new TeamFacts(team.id(), team.name(), team.membershipManagedElsewhere())),
+                Map.of(),
+                List.of(),
+                teamRoles,
+                List.of());
+        return GrantAssembler.assemble(facts);
+    }
+}
