@@ -2,6 +2,8 @@ package io.accessgov.dynamics.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -19,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  *     restart nor work across replicas. Never logged.
  * @param dataDir where sync snapshots are kept
  * @param security how callers are authenticated
+ * @param syncs how full syncs are kept
  */
 @Validated
 @ConfigurationProperties("connector")
 public record ConnectorProperties(
         @Nullable String pageTokenKey,
         @DefaultValue("./data") @NotNull Path dataDir,
-        @Valid @DefaultValue Security security) {
+        @Valid @DefaultValue Security security,
+        @Valid @DefaultValue Syncs syncs) {
 
     static final int PAGE_TOKEN_KEY_BYTES = 32;
 
@@ -53,7 +57,7 @@ public record ConnectorProperties(
     @Override
     public String toString() {
         return "ConnectorProperties[pageTokenKey=" + (pageTokenKey == null ? "null" : "******") + ", dataDir=" + dataDir
-                + ", security=" + security + "]";
+                + ", security=" + security + ", syncs=" + syncs + "]";
     }
 
     /**
@@ -62,4 +66,12 @@ public record ConnectorProperties(
      * @param allowAnonymous open the API without a JWT issuer against a real environment; refused otherwise
      */
     public record Security(@DefaultValue("false") boolean allowAnonymous) {}
+
+    /**
+     * How full syncs are kept (contract §8).
+     *
+     * @param keep how many completed snapshots to keep in {@code data-dir}; older ones are deleted
+     */
+    public record Syncs(
+            @DefaultValue("5") @Min(1) @Max(1000) int keep) {}
 }

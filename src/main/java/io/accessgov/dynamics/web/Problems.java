@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.web;
 
+import io.accessgov.dynamics.dataverse.DataverseException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,6 +36,14 @@ public final class Problems {
             problem.setInstance(instance);
         }
         return problem;
+    }
+
+    /**
+     * The problem a Dataverse failure is answered with (kind, status, detail, {@code dataverseCode}), without an
+     * {@code instance}: for reporting a failure that happened outside a request, such as a sync's.
+     */
+    public static ProblemDetail ofDataverseFailure(DataverseException failure) {
+        return DataverseProblems.answer(failure, null).problem();
     }
 
     /** The problem as the JSON object callers see: the standard members first, then the extension members. */
