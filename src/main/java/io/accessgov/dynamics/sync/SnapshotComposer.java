@@ -1,0 +1,138 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.businessunit.BusinessUnitView;
+import io.accessgov.dynamics.dataverse.BusinessUnit;
+import io.accessgov.dynamics.dataverse.SecurityRole;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.grant.Grant;
+import io.accessgov.dynamics.grant.GrantRules;
+import io.accessgov.dynamics.role.Role;
+import io.accessgov.dynamics.team.TeamView;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a snapshot from what the collector kept, in canonical order: business units, accounts, logical roles with
+ * their copies, teams, then grants — assembled one principal at a time by the grants API's own rules from compact
+ * indexes (account → direct role copies, account → teams, team → roles), so no grant list is ever held whole.
+ */
+final class SnapshotComposer {
+
+    /** GUID order, which is also the order of their lower-case strings. */
+    static final Comparator<UUID> GUID_ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
+    private final GrantRules rules;
+
+    SnapshotComposer(GrantRules rules) {
+        this.rules = rules;
+    }
+
+    Sync.Counts compose(SnapshotCollector tables, SnapshotWriter out) throws IOException {
+        List<BusinessUnit> units = new ArrayList<>(tables.businessUnits);
+        units.sort(Comparator.comparing(BusinessUnit::id, GUID_ORDER));
+        for (BusinessUnit unit : units) {
+            String id = unit.id().toString();
+            out.write(SnapshotKeys.businessUnit(id), SnapshotLine.BUSINESS_UNIT, id, BusinessUnitView.of(unit));
+        }
+        tables.accountLines.drainSorted(out::writeEncoded);
+
+        Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
+        int logicalRoles = writeRoles(tables.roles, roleOfCopy, out);
+
+        List<Team> teams = new ArrayList<>(tables.teams);
+        teams.sort(Comparator.comparing(Team::id, GUID_ORDER));
+        for (Team team : teams) {
+            String id = team.id().toString();
+            out.write(SnapshotKeys.team(id), SnapshotLine.TEAM, id, TeamView.of(team));
+        }
+
+        Map<UUID, GrantRules.Team> teamsById = teamsWithRoles(teams, tables.teamRoles, roleOfCopy);
+        long grants = writeAccountGrants(tables, roleOfCopy, teamsById, out);
+        for (Team team : teams) {
+            String teamId = team.id().toString();
+            for (Grant grant : rules.ofTeam(teamsById.get(team.id()))) {
+                out.write(SnapshotKeys.grantOfTeam(teamId, grant.id()), SnapshotLine.GRANT, grant.id(), grant);
+                grants++;
+            }
+        }
+        return new Sync.Counts(units.size(), tables.accounts.size(), logicalRoles, teams.size(), grants);
+    }
+
+    private static int writeRoles(List<SecurityRole> copies, Map<UUID, GrantRules.Role> roleOfCopy, SnapshotWriter out)
+            throws IOException {
+        Map<UUID, List<SecurityRole>> byRoot = new HashMap<>();
+        for (SecurityRole copy : copies) {
+            roleOfCopy.put(copy.id(), new GrantRules.Role(copy.rootRoleId(), copy.name()));
+            byRoot.computeIfAbsent(copy.rootRoleId(), root -> new ArrayList<>()).add(copy);
+        }
+        List<UUID> roots = new ArrayList<>(byRoot.keySet());
+        roots.sort(GUID_ORDER);
+        int written = 0;
+        for (UUID root : roots) {
+            List<SecurityRole> family = byRoot.get(root);
+            SecurityRole rootCopy =
+                    family.stream().filter(SecurityRole::isRoot).findFirst().orElse(null);
+            if (rootCopy != null) {
+                String id = root.toString();
+                out.write(SnapshotKeys.role(id), SnapshotLine.ROLE, id, Role.of(rootCopy, family));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private static Map<UUID, GrantRules.Team> teamsWithRoles(
+            List<Team> teams, LinkTable teamRoles, Map<UUID, GrantRules.Role> roleOfCopy) {
+        Map<UUID, Map<UUID, GrantRules.Role>> held = new HashMap<>();
+        for (int row = 0; row < teamRoles.size(); row++) {
+            GrantRules.Role role = roleOfCopy.get(teamRoles.to(row));
+            if (role != null) {
+                held.computeIfAbsent(teamRoles.from(row), team -> new LinkedHashMap<>())
+                        .putIfAbsent(role.rootId(), role);
+            }
+        }
+        Map<UUID, GrantRules.Team> byId = new HashMap<>();
+        for (Team team : teams) {
+            List<GrantRules.Role> roles =
+                    List.copyOf(held.getOrDefault(team.id(), Map.of()).values());
+            byId.put(team.id(), GrantRules.Team.of(team, roles));
+        }
+        return byId;
+    }
+
+    private long writeAccountGrants(
+            SnapshotCollector tables,
+            Map<UUID, GrantRules.Role> roleOfCopy,
+            Map<UUID, GrantRules.Team> teamsById,
+            SnapshotWriter out)
+            throws IOException {
+        GrantRules.Account[] accounts = tables.accounts.toArray(GrantRules.Account[]::new);
+        Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
+        Map<UUID, Integer> position = new HashMap<>(accounts.length * 2);
+        for (int i = 0; i < accounts.length; i++) {
+            position.put(accounts[i].id(), i);
+        }
+        Adjacency<GrantRules.Role> direct = Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy);
+        Adjacency<GrantRules.Team> memberOf = Adjacency.of(accounts.length, tables.memberships, position, teamsById);
+        long grants = 0;
+        for (int i = 0; i < accounts.length; i++) {
+            GrantRules.Account account = accounts[i];
+            String accountId = account.id().toString();
+            for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
+                out.write(SnapshotKeys.grantOfAccount(accountId, grant.id()), SnapshotLine.GRANT, grant.id(), grant);
+                grants++;
+            }
+        }
+        return grants;
+    }
+}

@@ -1,0 +1,54 @@
+package io.accessgov.dynamics.sync;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sync's meters (contract §7): {@code connector.sync.duration} by outcome, {@code connector.sync.rows} per
+ * table, and {@code connector.sync.last.success} (epoch seconds of the last successful sync's end; 0 before one).
+ */
+final class SyncMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong lastSuccess = new AtomicLong();
+
+    SyncMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("connector.sync.last.success", lastSuccess, AtomicLong::get)
+                .description("When the last successful full sync ended, in seconds since the epoch; 0 before one")
+                .baseUnit("seconds")
+                .register(registry);
+    }
+
+    void rows(String table, long rows) {
+        Counter.builder("connector.sync.rows")
+                .description("Rows read from Dataverse by full syncs")
+                .tag("table", table)
+                .register(registry)
+                .increment(rows);
+    }
+
+    void finished(Sync sync) {
+        if (sync.finishedAt() == null) {
+            return;
+        }
+        Timer.builder("connector.sync.duration")
+                .description("How long full syncs took")
+                .tag("outcome", sync.status().name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .record(Duration.between(sync.startedAt(), sync.finishedAt()));
+        if (sync.status() == SyncStatus.SUCCEEDED) {
+            succeededAt(sync.finishedAt());
+        }
+    }
+
+    void succeededAt(Instant at) {
+        lastSuccess.accumulateAndGet(at.getEpochSecond(), Math::max);
+    }
+}

@@ -1,0 +1,217 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.web.InvalidPageToken;
+import io.accessgov.dynamics.web.Page;
+import io.accessgov.dynamics.web.PageTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Starts full syncs in the background, one at a time, and answers for them: the running one from memory, the
+ * others from the snapshot store. At start-up a sync found RUNNING was cut short by a restart and becomes FAILED;
+ * after each sync only the newest {@code keep} snapshots (and as many failed syncs) are kept.
+ */
+@Slf4j
+class SyncService implements AutoCloseable {
+
+    static final String LIST_KIND = "syncs";
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** Newest first; ties (same start) by id, so the order is total. */
+    static final Comparator<Sync> NEWEST_FIRST = Comparator.comparing(Sync::startedAt)
+            .thenComparing(sync -> sync.id().toString())
+            .reversed();
+
+    private final SnapshotStore store;
+    private final SyncJob job;
+    private final ExecutorService runner;
+    private final SyncMetrics metrics;
+    private final PageTokens pageTokens;
+    private final Clock clock;
+    private final int keep;
+    private final Object lock = new Object();
+    private @Nullable SyncRun running;
+
+    SyncService(
+            SnapshotStore store,
+            SyncJob job,
+            ExecutorService runner,
+            SyncMetrics metrics,
+            PageTokens pageTokens,
+            Clock clock,
+            int keep) {
+        this.store = store;
+        this.job = job;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.pageTokens = pageTokens;
+        this.clock = clock;
+        this.keep = keep;
+        recover();
+    }
+
+    private void recover() {
+        for (Sync sync : store.list()) {
+            if (sync.status() == SyncStatus.RUNNING) {
+                log.warn("Sync {} was cut short by a restart; it is FAILED", sync.id());
+                store.save(sync.failed(
+                        clock.instant(),
+                        SyncJob.interrupted("The service restarted while the sync ran; start a new" + " sync.")));
+            } else if (sync.status() == SyncStatus.SUCCEEDED && sync.finishedAt() != null) {
+                metrics.succeededAt(sync.finishedAt());
+            }
+        }
+    }
+
+    /**
+     * Starts a sync in the background.
+     *
+     * @throws SyncAlreadyRunning when one runs
+     */
+    Sync start() {
+        synchronized (lock) {
+            if (running != null) {
+                throw new SyncAlreadyRunning(running.id());
+            }
+            SyncRun run = new SyncRun(UUID.randomUUID(), clock.instant(), metrics::rows);
+            Sync started = run.running();
+            store.save(started);
+            try {
+                runner.execute(() -> finish(run));
+            } catch (RejectedExecutionException stopping) {
+                Sync failed = started.failed(clock.instant(), SyncJob.interrupted("The service is stopping."));
+                store.save(failed);
+                return failed;
+            }
+            running = run;
+            return started;
+        }
+    }
+
+    private void finish(SyncRun run) {
+        Sync result = job.run(run);
+        synchronized (lock) {
+            store.save(result);
+            running = null;
+        }
+        metrics.finished(result);
+        log.info(
+                "Sync {} {}: {} Dataverse requests, {} throttled ms, {}",
+                run.id(),
+                result.status(),
+                result.dataverseRequests(),
+                result.throttledWaitMillis(),
+                result.counts());
+        prune();
+    }
+
+    private void prune() {
+        List<Sync> all = store.list().stream().sorted(NEWEST_FIRST).toList();
+        all.stream()
+                .filter(sync -> sync.status() == SyncStatus.SUCCEEDED)
+                .skip(keep)
+                .forEach(this::forget);
+        all.stream()
+                .filter(sync -> sync.status() == SyncStatus.FAILED)
+                .skip(keep)
+                .forEach(this::forget);
+    }
+
+    private void forget(Sync sync) {
+        log.info("Deleting sync {} beyond the newest {} kept", sync.id(), keep);
+        store.delete(sync.id());
+    }
+
+    /** The sync with this id, live while it runs. */
+    Sync get(UUID id) {
+        return find(id).orElseThrow(() -> new SyncNotFound(id));
+    }
+
+    private Optional<Sync> find(UUID id) {
+        synchronized (lock) {
+            if (running != null && running.id().equals(id)) {
+                return Optional.of(running.running());
+            }
+        }
+        return store.find(id);
+    }
+
+    /** A page of the syncs kept, newest first. */
+    Page<Sync> list(@Nullable Integer pageSize, @Nullable String pageToken) {
+        String fingerprint = PageTokens.fingerprint();
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        String after = null;
+        if (pageToken != null) {
+            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, fingerprint);
+            if (pageSize != null && pageSize != cursor.pageSize()) {
+                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
+                        + cursor.pageSize() + "; leave pageSize out or send " + cursor.pageSize() + ".");
+            }
+            size = cursor.pageSize();
+            after = cursor.after();
+        }
+        String from = after;
+        List<Sync> newer = store.list().stream()
+                .map(sync -> find(sync.id()).orElse(sync))
+                .sorted(NEWEST_FIRST)
+                .filter(sync -> from == null || cursorOf(sync).compareTo(from) < 0)
+                .limit(size + 1L)
+                .toList();
+        if (newer.size() <= size) {
+            return new Page<>(newer, null);
+        }
+        List<Sync> items = newer.subList(0, size);
+        return new Page<>(items, pageTokens.issueCursor(LIST_KIND, fingerprint, cursorOf(items.get(size - 1)), size));
+    }
+
+    /** Orders like {@link #NEWEST_FIRST} reversed: a later start, or the same start and a larger id, is larger. */
+    private static String cursorOf(Sync sync) {
+        return String.format(
+                "%020d%09d|%s",
+                sync.startedAt().getEpochSecond(), sync.startedAt().getNano(), sync.id());
+    }
+
+    /**
+     * The snapshot of a sync that succeeded, opened for reading.
+     *
+     * @throws SyncNotFound when no such sync is kept
+     * @throws SyncNotSucceeded when it runs or failed
+     */
+    InputStream openSnapshot(UUID id) {
+        Sync sync = get(id);
+        if (sync.status() != SyncStatus.SUCCEEDED) {
+            throw new SyncNotSucceeded(sync);
+        }
+        try {
+            return store.read(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The snapshot of sync " + id + " cannot be read", e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        SyncRun run;
+        synchronized (lock) {
+            run = running;
+        }
+        if (run != null) {
+            run.cancel();
+        }
+        runner.shutdownNow();
+        if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("A sync did not stop within 30 s; it will be reported FAILED at the next start");
+        }
+    }
+}

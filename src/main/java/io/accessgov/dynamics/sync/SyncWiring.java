@@ -1,0 +1,94 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.account.AccountTypeResolver;
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.grant.GrantRules;
+import io.accessgov.dynamics.web.ConnectorProperties;
+import io.accessgov.dynamics.web.PageTokens;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires full syncs: the embedded snapshot store in {@code connector.data-dir}, one background thread that runs
+ * syncs one at a time, and one reading thread per table (the Dataverse client bounds the requests in flight).
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncWiring {
+
+    @Bean
+    SnapshotStore snapshotStore(ConnectorProperties connector, JsonMapper json) {
+        return new FileSnapshotStore(connector.dataDir(), json);
+    }
+
+    @Bean(destroyMethod = "close")
+    SyncService syncService(
+            SnapshotStore store,
+            DataverseClient dataverse,
+            GrantRules rules,
+            AccountTypeResolver types,
+            JsonMapper json,
+            PageTokens pageTokens,
+            MeterRegistry meters,
+            ConnectorProperties connector) {
+        Path work = workDirectory(connector.dataDir());
+        ExecutorService readers = Executors.newFixedThreadPool(SyncRun.TABLES.size(), threads("sync-read-"));
+        Clock clock = Clock.systemUTC();
+        SyncJob job = new SyncJob(dataverse, rules, types, json, store, work, readers, clock);
+        ExecutorService runner =
+                new ThreadPoolExecutor(
+                        1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threads("sync-run-")) {
+                    @Override
+                    protected void terminated() {
+                        readers.shutdownNow();
+                    }
+                };
+        return new SyncService(
+                store,
+                job,
+                runner,
+                new SyncMetrics(meters),
+                pageTokens,
+                clock,
+                connector.syncs().keep());
+    }
+
+    /** {@code {data-dir}/work}, for a running sync's temporary files; emptied at start-up. */
+    private static Path workDirectory(Path dataDir) {
+        Path work = dataDir.resolve("work");
+        try {
+            Files.createDirectories(work);
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(work)) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use " + work + " for sync work files", e);
+        }
+        return work;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
