@@ -1,0 +1,355 @@
+package io.accessgov.dynamics.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.accessgov.dynamics.Application;
+import io.accessgov.dynamics.endtoend.ExpectedGrants.Expected;
+import io.accessgov.dynamics.simulator.DataverseSimulator;
+import io.accessgov.dynamics.simulator.Fault;
+import io.accessgov.dynamics.simulator.OrganisationSeed;
+import io.accessgov.dynamics.simulator.SimulatorOptions;
+import io.accessgov.dynamics.simulator.SimulatorState;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Full syncs over real HTTP against the simulator: the export equals a computation from the simulator's own tables,
+ * each table is read once at the largest page size, faults that retries absorb change nothing, a persistent
+ * failure leaves no snapshot, and changes between two syncs are exactly what changed in the tables.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncEndToEndTest {
+
+    private static final List<String> TABLES = List.of(
+            "businessunits",
+            "systemusers",
+            "roles",
+            "teams",
+            "systemuserrolescollection",
+            "teammemberships",
+            "teamrolescollection");
+
+    @TempDir
+    Path dataDir;
+
+    private DataverseSimulator simulator;
+    private ConfigurableApplicationContext service;
+    private ServiceHttp http;
+
+    @BeforeAll
+    void start() {
+        simulator = DataverseSimulator.start(SimulatorOptions.defaults()
+                .withSeed(OrganisationSeed.generated()
+                        .users(6_000)
+                        .businessUnits(8)
+                        .logicalRoles(20)
+                        .teams(300)
+                        .userRoleLinks(18_000)
+                        .memberships(12_000)
+                        .randomSeed(11)
+                        .build()));
+        service = new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--dynamics.environment-url=" + simulator.environmentUrl(),
+                        "--dynamics.authority-url=" + simulator.authorityUrl(),
+                        "--dynamics.tenant-id=" + simulator.tenantId(),
+                        "--dynamics.client-id=" + simulator.clientId(),
+                        "--dynamics.client-secret=" + simulator.clientSecret(),
+                        "--connector.security.allow-anonymous=true",
+                        "--connector.data-dir=" + dataDir);
+        http = new ServiceHttp(
+                ((WebServerApplicationContext) service).getWebServer().getPort());
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        simulator.faults().clear();
+    }
+
+    @Test
+    void exportEqualsTheSimulatorsTablesAndEachTableIsReadOnceAtTheLargestPage() {
+        http.json("/api/v1/accounts?pageSize=1"); // sign in first: token requests are not the question here
+        simulator.requests().clear();
+
+        JsonNode sync = runSync();
+
+        assertThat(sync.get("status").asString()).isEqualTo("SUCCEEDED");
+        int lowerBound = 0;
+        for (String table : TABLES) {
+            lowerBound += (simulator.state().count(table) + 4_999) / 5_000;
+        }
+        int requests = simulator.requests().dataverse().size();
+        assertThat(requests).isGreaterThanOrEqualTo(lowerBound).isLessThanOrEqualTo(lowerBound + 10);
+        assertThat(sync.get("dataverseRequests").asLong()).isEqualTo(requests);
+        assertThat(simulator.requests().dataverse())
+                .allSatisfy(request -> assertThat(request.prefer()).contains("odata.maxpagesize=5000"));
+        for (JsonNode table : sync.get("progress")) {
+            assertThat(table.get("done").asBoolean()).as(table.toString()).isTrue();
+            assertThat(table.get("rows").asInt())
+                    .as(table.toString())
+                    .isEqualTo(simulator.state().count(table.get("table").asString()));
+        }
+
+        Export export = export(sync.get("id").asString());
+        SimulatorState state = simulator.state();
+        assertThat(export.grants()).isEqualTo(ExpectedGrants.of(state, false).all());
+        assertThat(export.ids("account")).isEqualTo(humans(state));
+        assertThat(export.ids("business-unit")).isEqualTo(column(state.rows("businessunits"), "businessunitid"));
+        assertThat(export.ids("team")).isEqualTo(column(state.rows("teams"), "teamid"));
+        assertThat(export.ids("role")).isEqualTo(column(state.rows("roles"), "_parentrootroleid_value"));
+        assertThat(export.copies()).isEqualTo(state.count("roles"));
+        JsonNode counts = sync.get("counts");
+        assertThat(counts.get("grants").asInt()).isEqualTo(export.grants().size());
+        assertThat(counts.get("accounts").asInt())
+                .isEqualTo(export.ids("account").size());
+        assertThat(counts.get("roles").asInt()).isEqualTo(export.ids("role").size());
+    }
+
+    @Test
+    void throttling429sAnd503sThatRetriesAbsorbGiveTheIdenticalSnapshot() {
+        String clean = export(runSync().get("id").asString()).body();
+        simulator.faults().randomly(0.2, Fault.throttled(Duration.ofSeconds(1)), 5);
+        simulator
+                .faults()
+                .inject(Fault.status(503).withRetryAfter(Duration.ZERO).times(2).onPath("/teammemberships"));
+        simulator
+                .faults()
+                .inject(Fault.status(503).withRetryAfter(Duration.ZERO).onPath("/systemusers"));
+        simulator.requests().clear();
+
+        JsonNode faulty = runSync();
+
+        assertThat(faulty.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(simulator.requests().dataverse().stream().filter(r -> r.status() == 429))
+                .isNotEmpty();
+        assertThat(faulty.get("throttledWaitMillis").asLong()).isGreaterThanOrEqualTo(1_000);
+        assertThat(faulty.get("dataverseRequests").asLong())
+                .isEqualTo(simulator.requests().dataverse().size());
+        assertThat(export(faulty.get("id").asString()).body()).isEqualTo(clean);
+    }
+
+    @Test
+    void aPersistentDataverseFailureIsFailedWithoutASnapshot() {
+        simulator
+                .faults()
+                .inject(Fault.status(503)
+                        .withRetryAfter(Duration.ZERO)
+                        .times(1_000)
+                        .onPath("/teammemberships"));
+
+        JsonNode failed = runSync();
+
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("problem").get("type").asString())
+                .isEqualTo("urn:dynamics365-connector:problem:dataverse-unavailable");
+        assertThat(failed.get("finishedAt").isNull()).isFalse();
+        String id = failed.get("id").asString();
+        HttpResponse<String> export = http.get("/api/v1/syncs/" + id + "/export");
+        assertThat(export.statusCode()).isEqualTo(409);
+        assertThat(ServiceHttp.parse(export.body()).get("type").asString())
+                .isEqualTo("urn:dynamics365-connector:problem:sync-not-succeeded");
+        assertThat(Path.of(dataDir.toString(), "syncs", id + ".ndjson.gz")).doesNotExist();
+    }
+
+    @Test
+    void aSecondSyncWhileOneRunsIsRefusedNamingTheRunningOne() throws Exception {
+        simulator.faults().addedLatency(Duration.ofMillis(300));
+        HttpResponse<String> first = http.send("POST", "/api/v1/syncs", null);
+        assertThat(first.statusCode()).isEqualTo(202);
+        String running = ServiceHttp.parse(first.body()).get("id").asString();
+        assertThat(first.headers().firstValue("Location")).hasValue("/api/v1/syncs/" + running);
+
+        HttpResponse<String> second = http.send("POST", "/api/v1/syncs", null);
+
+        assertThat(second.statusCode()).isEqualTo(409);
+        JsonNode problem = ServiceHttp.parse(second.body());
+        assertThat(problem.get("type").asString()).isEqualTo("urn:dynamics365-connector:problem:sync-already-running");
+        assertThat(problem.get("runningSyncId").asString()).isEqualTo(running);
+        HttpResponse<String> early = http.get("/api/v1/syncs/" + running + "/export");
+        assertThat(early.statusCode()).isEqualTo(409);
+        simulator.faults().addedLatency(Duration.ZERO);
+        assertThat(awaitEnd(running).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(http.listAll("/api/v1/syncs", "pageSize=1").ids()).contains(running);
+    }
+
+    @Test
+    void changesAreExactlyWhatChangedInTheTables() {
+        SimulatorState state = simulator.state();
+        Map<String, Expected> before = ExpectedGrants.of(state, false).all();
+        String first = runSync().get("id").asString();
+        SimulatorState.Link membership = state.memberships().stream()
+                .filter(link -> before.containsKey("team:" + link.right() + ":member:account:" + link.left())
+                        && before.get("team:" + link.right() + ":member:account:" + link.left())
+                                .revocable())
+                .findFirst()
+                .orElseThrow();
+        SimulatorState.Link userRole = state.userRoles().iterator().next();
+        UUID otherCopy = state.teamRoles().iterator().next().right();
+        state.removeMembership(membership.left(), membership.right());
+        state.removeUserRole(userRole.left(), userRole.right());
+        state.addUserRole(membership.left(), otherCopy);
+        Map<String, Expected> after = ExpectedGrants.of(state, false).all();
+        try {
+            String second = runSync().get("id").asString();
+
+            List<JsonNode> changes = lines(http.get("/api/v1/syncs/" + second + "/changes?since=" + first));
+
+            Set<String> expected = new TreeSet<>();
+            before.forEach((id, grant) -> {
+                if (!after.containsKey(id)) {
+                    expected.add("removed " + id);
+                } else if (!after.get(id).equals(grant)) {
+                    expected.add("changed " + id);
+                }
+            });
+            after.keySet().stream().filter(id -> !before.containsKey(id)).forEach(id -> expected.add("added " + id));
+            assertThat(expected).isNotEmpty();
+            assertThat(changes)
+                    .allSatisfy(line -> assertThat(line.get("kind").asString()).isEqualTo("grant"))
+                    .allSatisfy(line -> assertThat(line.get("object").get("id").asString())
+                            .isEqualTo(line.get("id").asString()));
+            Set<String> reported = changes.stream()
+                    .map(line ->
+                            line.get("change").asString() + " " + line.get("id").asString())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(reported).isEqualTo(expected);
+            assertThat(lines(http.get("/api/v1/syncs/" + second + "/changes?since=" + second)))
+                    .isEmpty();
+        } finally {
+            state.addMembership(membership.left(), membership.right());
+            state.addUserRole(userRole.left(), userRole.right());
+            state.removeUserRole(membership.left(), otherCopy);
+        }
+    }
+
+    private JsonNode runSync() {
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return awaitEnd(ServiceHttp.parse(started.body()).get("id").asString());
+    }
+
+    private JsonNode awaitEnd(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode sync = http.json("/api/v1/syncs/" + id);
+            if (!sync.get("status").asString().equals("RUNNING")) {
+                return sync;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("sync " + id + " did not end");
+    }
+
+    private Export export(String id) {
+        HttpResponse<String> response = http.get("/api/v1/syncs/" + id + "/export");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        return new Export(response.body(), lines(response));
+    }
+
+    private static List<JsonNode> lines(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.isEmpty()) {
+                lines.add(ServiceHttp.parse(line));
+            }
+        }
+        return lines;
+    }
+
+    private static Set<String> humans(SimulatorState state) {
+        return state.rows("systemusers").stream()
+                .filter(user -> ExpectedAccounts.typeOf(user, Set.of()).equals("HUMAN"))
+                .map(user -> user.get("systemuserid").toString())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<String> column(List<Map<String, Object>> rows, String column) {
+        return rows.stream().map(row -> row.get(column).toString()).collect(Collectors.toSet());
+    }
+
+    /** An export, parsed. */
+    private record Export(String body, List<JsonNode> lines) {
+
+        Set<String> ids(String kind) {
+            Set<String> ids = new HashSet<>();
+            for (JsonNode line : lines) {
+                if (line.get("kind").asString().equals(kind)) {
+                    assertThat(ids.add(line.get("id").asString()))
+                            .as("duplicate " + line)
+                            .isTrue();
+                }
+            }
+            return ids;
+        }
+
+        int copies() {
+            return lines.stream()
+                    .filter(line -> line.get("kind").asString().equals("role"))
+                    .mapToInt(line -> line.get("copies").size())
+                    .sum();
+        }
+
+        Map<String, Expected> grants() {
+            Map<String, Expected> grants = new HashMap<>();
+            for (JsonNode line : lines) {
+                if (line.get("kind").asString().equals("grant")) {
+                    Set<String> sources = new TreeSet<>();
+                    for (JsonNode source : line.get("sources")) {
+                        sources.add(
+                                source.get("type").asString().equals("direct")
+                                        ? "direct"
+                                        : "team:" + source.get("id").asString());
+                    }
+                    String id = line.get("id").asString();
+                    assertThat(grants.put(
+                                    id,
+                                    new Expected(
+                                            id, sources, line.get("revocable").asBoolean())))
+                            .as("duplicate grant " + id)
+                            .isNull();
+                }
+            }
+            return grants;
+        }
+    }
+}
