@@ -64,7 +64,10 @@ final class SyncJob {
     Sync run(SyncRun run) {
         try (SnapshotCollector tables = new SnapshotCollector(
                 rules, types, json, workDirectory, run.id().toString())) {
+            long started = System.nanoTime();
             readAll(run, tables);
+            long read = System.nanoTime();
+            log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
             Sync.Counts counts;
             try (SnapshotStore.Draft draft = store.draft(run.id())) {
                 Writer writer =
@@ -73,6 +76,7 @@ final class SyncJob {
                 writer.flush();
                 draft.commit();
             }
+            log.info("Sync {} wrote its snapshot in {} ms", run.id(), (System.nanoTime() - read) / 1_000_000);
             return run.view(SyncStatus.SUCCEEDED, clock.instant(), counts, null);
         } catch (DataverseException failure) {
             log.warn("Sync {} failed: {}", run.id(), failure.getMessage());

@@ -50,7 +50,7 @@ class SyncEndToEndTest {
             "teamrolescollection");
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private DataverseSimulator simulator;
     private ConfigurableApplicationContext service;

@@ -1,0 +1,158 @@
+package io.accessgov.dynamics.sync;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.accessgov.dynamics.web.Page;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@WebMvcTest(controllers = SyncController.class)
+class SyncControllerTest {
+
+    private static final UUID ID = UUID.fromString("3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59");
+    private static final UUID EARLIER = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final Sync RUNNING = new Sync(
+            ID,
+            SyncStatus.RUNNING,
+            Instant.parse("2026-11-26T05:00:00Z"),
+            null,
+            List.of(new Sync.TableProgress("systemusers", 15_000, 3, false)),
+            Sync.Counts.NONE,
+            4,
+            0,
+            null);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    SyncService syncs;
+
+    @Test
+    void startingASyncAnswers202WithItsLocationAndTheContractsShape() throws Exception {
+        when(syncs.start()).thenReturn(RUNNING);
+
+        mvc.perform(post("/api/v1/syncs"))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/syncs/" + ID))
+                .andExpect(content().json("""
+                        {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "status": "RUNNING",
+                         "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
+                         "progress": [{"table": "systemusers", "rows": 15000, "pages": 3, "done": false}],
+                         "counts": {"businessUnits": 0, "accounts": 0, "roles": 0, "teams": 0, "grants": 0},
+                         "dataverseRequests": 4, "throttledWaitMillis": 0, "problem": null}
+                        """, org.springframework.test.json.JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void startingWhileOneRunsIs409NamingTheRunningSync() throws Exception {
+        when(syncs.start()).thenThrow(new SyncAlreadyRunning(ID));
+
+        mvc.perform(post("/api/v1/syncs"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:sync-already-running"))
+                .andExpect(jsonPath("$.runningSyncId").value(ID.toString()));
+    }
+
+    @Test
+    void anUnknownSyncIs404() throws Exception {
+        when(syncs.get(ID)).thenThrow(new SyncNotFound(ID));
+
+        mvc.perform(get("/api/v1/syncs/" + ID))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:sync-not-found"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/syncs/not-a-guid",
+                "/api/v1/syncs/3f6c1e2a9b8d4c7ea6f50e1d2c3b4a59/export",
+                "/api/v1/syncs/3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59/changes?since=x'or'1'='1",
+                "/api/v1/syncs/3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a5/changes?since=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+            })
+    void malformedIdsAre400AndReachNothing(String path) throws Exception {
+        mvc.perform(get(path))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:invalid-id"));
+        verifyNoInteractions(syncs);
+    }
+
+    @Test
+    void changesWithoutSinceIs400() throws Exception {
+        mvc.perform(get("/api/v1/syncs/" + ID + "/changes"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType("application/problem+json"));
+        verifyNoInteractions(syncs);
+    }
+
+    @Test
+    void exportOfASyncThatDidNotSucceedIs409() throws Exception {
+        Sync failed = RUNNING.failed(Instant.parse("2026-11-26T05:01:00Z"), Map.of("type", "x"));
+        when(syncs.openSnapshot(ID)).thenThrow(new SyncNotSucceeded(failed));
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export").accept("application/x-ndjson"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:sync-not-succeeded"))
+                .andExpect(jsonPath("$.syncStatus").value("FAILED"));
+    }
+
+    @Test
+    void changesAgainstARunningSyncIs409() throws Exception {
+        when(syncs.openSnapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/changes?since=" + EARLIER))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:sync-not-succeeded"));
+    }
+
+    @Test
+    void exportStreamsEachObjectWithItsKindAsNdjson() throws Exception {
+        String stored =
+                new SnapshotLine("0|" + ID, "business-unit", ID.toString(), "{\"id\":\"" + ID + "\"}").encode() + "\n";
+        when(syncs.openSnapshot(ID)).thenReturn(new ByteArrayInputStream(stored.getBytes(StandardCharsets.UTF_8)));
+
+        MvcResult started = mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+
+        mvc.perform(asyncDispatch(started))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/x-ndjson"))
+                .andExpect(content().string("{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n"));
+    }
+
+    @Test
+    void listsSyncsAsAPage() throws Exception {
+        when(syncs.list(any(), any())).thenReturn(new Page<>(List.of(RUNNING), null));
+
+        mvc.perform(get("/api/v1/syncs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value(ID.toString()))
+                .andExpect(jsonPath("$.nextPageToken").doesNotExist());
+    }
+}
