@@ -9,14 +9,20 @@ import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.role.Role;
 import io.accessgov.dynamics.team.TeamView;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a snapshot from what the collector kept, in canonical order: business units, accounts, logical roles with
@@ -31,13 +37,26 @@ final class SnapshotComposer {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     };
 
-    private final GrantRules rules;
+    /** Accounts whose grants one worker assembles and renders at a time. */
+    static final int ACCOUNTS_PER_CHUNK = 512;
 
-    SnapshotComposer(GrantRules rules) {
+    /** Chunks rendered ahead of the writer: bounds the memory they hold (a few MiB each). */
+    static final int CHUNKS_IN_FLIGHT = 8;
+
+    private final GrantRules rules;
+    private final JsonMapper json;
+    private final ExecutorService workers;
+
+    /**
+     * @param workers threads that assemble and render grants ahead of the (single) writer
+     */
+    SnapshotComposer(GrantRules rules, JsonMapper json, ExecutorService workers) {
         this.rules = rules;
+        this.json = json;
+        this.workers = workers;
     }
 
-    Sync.Counts compose(SnapshotCollector tables, SnapshotWriter out) throws IOException {
+    Sync.Counts compose(SnapshotCollector tables, SnapshotWriter out) throws IOException, InterruptedException {
         List<BusinessUnit> units = new ArrayList<>(tables.businessUnits);
         units.sort(Comparator.comparing(BusinessUnit::id, GUID_ORDER));
         for (BusinessUnit unit : units) {
@@ -115,24 +134,71 @@ final class SnapshotComposer {
             Map<UUID, GrantRules.Role> roleOfCopy,
             Map<UUID, GrantRules.Team> teamsById,
             SnapshotWriter out)
-            throws IOException {
+            throws IOException, InterruptedException {
         GrantRules.Account[] accounts = tables.accounts.toArray(GrantRules.Account[]::new);
         Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
         Map<UUID, Integer> position = new HashMap<>(accounts.length * 2);
         for (int i = 0; i < accounts.length; i++) {
             position.put(accounts[i].id(), i);
         }
-        Adjacency<GrantRules.Role> direct = Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy);
+        Future<Adjacency<GrantRules.Role>> directRoles =
+                workers.submit(() -> Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy));
         Adjacency<GrantRules.Team> memberOf = Adjacency.of(accounts.length, tables.memberships, position, teamsById);
+        Adjacency<GrantRules.Role> direct = result(directRoles);
+
+        Deque<Future<List<String>>> rendering = new ArrayDeque<>();
         long grants = 0;
-        for (int i = 0; i < accounts.length; i++) {
+        int next = 0;
+        try {
+            while (next < accounts.length || !rendering.isEmpty()) {
+                while (next < accounts.length && rendering.size() < CHUNKS_IN_FLIGHT) {
+                    int from = next;
+                    int to = Math.min(accounts.length, next + ACCOUNTS_PER_CHUNK);
+                    rendering.add(workers.submit(() -> render(accounts, from, to, direct, memberOf)));
+                    next = to;
+                }
+                for (String line : result(rendering.poll())) {
+                    out.writeEncoded(line);
+                    grants++;
+                }
+            }
+        } finally {
+            rendering.forEach(chunk -> chunk.cancel(true));
+        }
+        return grants;
+    }
+
+    /** The encoded grant lines of the accounts at positions [from, to), in canonical order. */
+    private List<String> render(
+            GrantRules.Account[] accounts,
+            int from,
+            int to,
+            Adjacency<GrantRules.Role> direct,
+            Adjacency<GrantRules.Team> memberOf) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i < to; i++) {
             GrantRules.Account account = accounts[i];
             String accountId = account.id().toString();
             for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
-                out.write(SnapshotKeys.grantOfAccount(accountId, grant.id()), SnapshotLine.GRANT, grant.id(), grant);
-                grants++;
+                lines.add(new SnapshotLine(
+                                SnapshotKeys.grantOfAccount(accountId, grant.id()),
+                                SnapshotLine.GRANT,
+                                grant.id(),
+                                json.writeValueAsString(grant))
+                        .encode());
             }
         }
-        return grants;
+        return lines;
+    }
+
+    private static <T> T result(Future<T> work) throws IOException, InterruptedException {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IOException("Assembling grants failed", e.getCause());
+        }
     }
 }

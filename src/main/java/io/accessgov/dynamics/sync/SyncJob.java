@@ -72,7 +72,7 @@ final class SyncJob {
             try (SnapshotStore.Draft draft = store.draft(run.id())) {
                 Writer writer =
                         new BufferedWriter(new OutputStreamWriter(draft.stream(), StandardCharsets.UTF_8), 1 << 16);
-                counts = new SnapshotComposer(rules).compose(tables, new SnapshotWriter(writer, json));
+                counts = new SnapshotComposer(rules, json, readers).compose(tables, new SnapshotWriter(writer, json));
                 writer.flush();
                 draft.commit();
             }
