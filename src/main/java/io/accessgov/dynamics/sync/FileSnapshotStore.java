@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -24,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded snapshot store: in {@code {data-dir}/syncs}, each sync's metadata as {@code {id}.json} and its
- * snapshot gzip-compressed as {@code {id}.ndjson.gz}. Both are written to a temporary file first and moved into
+ * snapshot gzip-compressed as {@code {id}.ndjson.gz} (compressed on several cores, as a series of gzip members). Both are written to a temporary file first and moved into
  * place atomically, so a crash never leaves a half-written file under a real name.
  */
 @Slf4j
-final class FileSnapshotStore implements SnapshotStore {
+final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
 
     private static final String METADATA = ".json";
     private static final String SNAPSHOT = ".ndjson.gz";
@@ -36,6 +38,12 @@ final class FileSnapshotStore implements SnapshotStore {
 
     private final Path directory;
     private final JsonMapper json;
+    private final int compressorThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private final ExecutorService compressors = Executors.newFixedThreadPool(compressorThreads, task -> {
+        Thread thread = new Thread(task, "snapshot-gzip");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FileSnapshotStore(Path dataDir, JsonMapper json) {
         this.directory = dataDir.resolve("syncs");
@@ -154,6 +162,11 @@ final class FileSnapshotStore implements SnapshotStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete sync " + id, e);
         }
+    }
+
+    @Override
+    public void close() {
+        compressors.shutdownNow();
     }
 
     private static void move(Path from, Path to) throws IOException {

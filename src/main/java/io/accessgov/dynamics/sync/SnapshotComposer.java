@@ -146,7 +146,7 @@ final class SnapshotComposer {
         Adjacency<GrantRules.Team> memberOf = Adjacency.of(accounts.length, tables.memberships, position, teamsById);
         Adjacency<GrantRules.Role> direct = result(directRoles);
 
-        Deque<Future<List<String>>> rendering = new ArrayDeque<>();
+        Deque<Future<SnapshotWriter.Rendered>> rendering = new ArrayDeque<>();
         long grants = 0;
         int next = 0;
         try {
@@ -157,10 +157,9 @@ final class SnapshotComposer {
                     rendering.add(workers.submit(() -> render(accounts, from, to, direct, memberOf)));
                     next = to;
                 }
-                for (String line : result(rendering.poll())) {
-                    out.writeEncoded(line);
-                    grants++;
-                }
+                SnapshotWriter.Rendered lines = result(rendering.poll());
+                out.writeRendered(lines);
+                grants += lines.count();
             }
         } finally {
             rendering.forEach(chunk -> chunk.cancel(true));
@@ -168,27 +167,26 @@ final class SnapshotComposer {
         return grants;
     }
 
-    /** The encoded grant lines of the accounts at positions [from, to), in canonical order. */
-    private List<String> render(
+    /** The grant lines of the accounts at positions [from, to), in canonical order. */
+    private SnapshotWriter.Rendered render(
             GrantRules.Account[] accounts,
             int from,
             int to,
             Adjacency<GrantRules.Role> direct,
             Adjacency<GrantRules.Team> memberOf) {
-        List<String> lines = new ArrayList<>();
+        SnapshotWriter.Renderer lines = new SnapshotWriter.Renderer();
         for (int i = from; i < to; i++) {
             GrantRules.Account account = accounts[i];
             String accountId = account.id().toString();
             for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
                 lines.add(new SnapshotLine(
-                                SnapshotKeys.grantOfAccount(accountId, grant.id()),
-                                SnapshotLine.GRANT,
-                                grant.id(),
-                                json.writeValueAsString(grant))
-                        .encode());
+                        SnapshotKeys.grantOfAccount(accountId, grant.id()),
+                        SnapshotLine.GRANT,
+                        grant.id(),
+                        json.writeValueAsString(grant)));
             }
         }
-        return lines;
+        return lines.rendered();
     }
 
     private static <T> T result(Future<T> work) throws IOException, InterruptedException {

@@ -1,7 +1,8 @@
 package io.accessgov.dynamics.sync;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -10,31 +11,73 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SnapshotWriter {
 
-    private final Writer out;
+    private final OutputStream out;
     private final JsonMapper json;
     private String lastKey = "";
 
-    SnapshotWriter(Writer out, JsonMapper json) {
+    SnapshotWriter(OutputStream out, JsonMapper json) {
         this.out = out;
         this.json = json;
     }
 
     /** Writes the object's REST JSON under this key. */
     void write(String key, String kind, String id, Object value) throws IOException {
-        line(new SnapshotLine(key, kind, id, json.writeValueAsString(value)).encode(), key);
+        writeEncoded(new SnapshotLine(key, kind, id, json.writeValueAsString(value)).encode());
     }
 
     /** Writes an already encoded line (from a {@link LineSorter}). */
     void writeEncoded(String encoded) throws IOException {
-        line(encoded, encoded.substring(0, encoded.indexOf('\t')));
+        advanceTo(encoded.substring(0, encoded.indexOf('\t')));
+        out.write(encoded.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
     }
 
-    private void line(String encoded, String key) throws IOException {
+    /** Writes lines rendered elsewhere, already in canonical order among themselves. */
+    void writeRendered(Rendered lines) throws IOException {
+        if (lines.count() == 0) {
+            return;
+        }
+        advanceTo(lines.firstKey());
+        lastKey = lines.lastKey();
+        out.write(lines.utf8());
+    }
+
+    private void advanceTo(String key) {
         if (key.compareTo(lastKey) <= 0) {
             throw new IllegalStateException("Snapshot lines out of canonical order: " + key + " after " + lastKey);
         }
         lastKey = key;
-        out.write(encoded);
-        out.write('\n');
+    }
+
+    /**
+     * Encoded lines, each followed by a line break, as UTF-8.
+     *
+     * @param count how many lines
+     */
+    record Rendered(byte[] utf8, int count, String firstKey, String lastKey) {}
+
+    /** Collects lines in canonical order, refusing any out of it, into a {@link Rendered} block. */
+    static final class Renderer {
+        private final StringBuilder text = new StringBuilder(1 << 16);
+        private int count;
+        private String firstKey = "";
+        private String lastKey = "";
+
+        void add(SnapshotLine line) {
+            if (count > 0 && line.key().compareTo(lastKey) <= 0) {
+                throw new IllegalStateException(
+                        "Snapshot lines out of canonical order: " + line.key() + " after " + lastKey);
+            }
+            if (count == 0) {
+                firstKey = line.key();
+            }
+            lastKey = line.key();
+            count++;
+            text.append(line.encode()).append('\n');
+        }
+
+        Rendered rendered() {
+            return new Rendered(text.toString().getBytes(StandardCharsets.UTF_8), count, firstKey, lastKey);
+        }
     }
 }

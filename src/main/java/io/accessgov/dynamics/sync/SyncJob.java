@@ -7,11 +7,9 @@ import io.accessgov.dynamics.dataverse.DataverseTable;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ProblemKind;
 import io.accessgov.dynamics.web.Problems;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,10 +68,9 @@ final class SyncJob {
             log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
             Sync.Counts counts;
             try (SnapshotStore.Draft draft = store.draft(run.id())) {
-                Writer writer =
-                        new BufferedWriter(new OutputStreamWriter(draft.stream(), StandardCharsets.UTF_8), 1 << 16);
-                counts = new SnapshotComposer(rules, json, readers).compose(tables, new SnapshotWriter(writer, json));
-                writer.flush();
+                OutputStream stream = new BufferedOutputStream(draft.stream(), 1 << 16);
+                counts = new SnapshotComposer(rules, json, readers).compose(tables, new SnapshotWriter(stream, json));
+                stream.flush();
                 draft.commit();
             }
             log.info("Sync {} wrote its snapshot in {} ms", run.id(), (System.nanoTime() - read) / 1_000_000);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +58,8 @@ class SnapshotStreamsTest {
 
     @Test
     void theWriterRefusesLinesOutOfCanonicalOrder() throws Exception {
-        SnapshotWriter writer =
-                new SnapshotWriter(new StringWriter(), JsonMapper.builder().build());
+        SnapshotWriter writer = new SnapshotWriter(
+                new ByteArrayOutputStream(), JsonMapper.builder().build());
         writer.write("1|b", "account", "b", java.util.Map.of("id", "b"));
 
         assertThatThrownBy(() -> writer.write("1|a", "account", "a", java.util.Map.of("id", "a")))
