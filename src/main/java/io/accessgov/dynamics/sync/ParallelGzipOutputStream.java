@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  */
 final class ParallelGzipOutputStream extends OutputStream {
 
-    static final int BLOCK_SIZE = 1 << 20;
+    static final int BLOCK_SIZE = 1 << 18;
 
     private final OutputStream out;
     private final ExecutorService compressors;

@@ -38,10 +38,10 @@ final class SnapshotComposer {
     };
 
     /** Accounts whose grants one worker assembles and renders at a time. */
-    static final int ACCOUNTS_PER_CHUNK = 512;
+    static final int ACCOUNTS_PER_CHUNK = 64;
 
-    /** Chunks rendered ahead of the writer: bounds the memory they hold (a few MiB each). */
-    static final int CHUNKS_IN_FLIGHT = 8;
+    /** Chunks rendered ahead of the writer: bounds the memory they hold (a few hundred KiB each). */
+    static final int CHUNKS_IN_FLIGHT = 16;
 
     private final GrantRules rules;
     private final JsonMapper json;

@@ -242,7 +242,10 @@ class SyncBenchmark {
                         "| Peak heap used, sampled, sync and export | %d MiB | ≤ 512 MiB |",
                         heap.peak.get() >> 20),
                 String.format(Locale.ROOT, "| Heap before GC, largest (-Xlog:gc) | %d MiB | |", gc.maxBefore),
-                String.format(Locale.ROOT, "| Heap after GC, largest (-Xlog:gc; live data) | %d MiB | |", gc.maxAfter),
+                String.format(
+                        Locale.ROOT,
+                        "| Heap after a collection, largest (-Xlog:gc, young and full pauses: live data) | %d MiB | |",
+                        gc.maxAfter),
                 String.format(
                         Locale.ROOT, "| Heap committed, largest (-Xlog:gc) | %d MiB | ≤ 512 MiB |", gc.maxCommitted),
                 String.format(
@@ -358,7 +361,9 @@ class SyncBenchmark {
                 Matcher m = GC_LINE.matcher(line);
                 if (m.find()) {
                     before = Math.max(before, Long.parseLong(m.group(1)));
-                    after = Math.max(after, Long.parseLong(m.group(2)));
+                    if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                        after = Math.max(after, Long.parseLong(m.group(2))); // Remark/Cleanup free nothing
+                    }
                     committed = Math.max(committed, Long.parseLong(m.group(3)));
                 }
             }
