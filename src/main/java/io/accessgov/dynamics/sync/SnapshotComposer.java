@@ -25,8 +25,9 @@ import java.util.concurrent.Future;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a snapshot from what the collector kept, in canonical order: business units, accounts, logical roles with
- * their copies, teams, then grants — assembled one principal at a time by the grants API's own rules from compact
+ * Writes a snapshot from what the collector kept, in canonical order and in stages, each as soon as the tables it
+ * needs are read: business units, accounts, logical roles with their copies and teams; then the index of direct
+ * roles; then grants — assembled one principal at a time by the grants API's own rules from compact
  * indexes (account → direct role copies, account → teams, team → roles), so no grant list is ever held whole.
  */
 final class SnapshotComposer {
@@ -46,6 +47,13 @@ final class SnapshotComposer {
     private final GrantRules rules;
     private final JsonMapper json;
     private final ExecutorService workers;
+    private final Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
+    private List<Team> teams = List.of();
+    private GrantRules.Account[] accounts = new GrantRules.Account[0];
+    private Map<UUID, Integer> position = Map.of();
+    private Adjacency<GrantRules.Role> direct;
+    private int logicalRoles;
+    private Sync.Counts counts = Sync.Counts.NONE;
 
     /**
      * @param workers threads that assemble and render grants ahead of the (single) writer
@@ -56,7 +64,11 @@ final class SnapshotComposer {
         this.workers = workers;
     }
 
-    Sync.Counts compose(SnapshotCollector tables, SnapshotWriter out) throws IOException, InterruptedException {
+    /**
+     * Writes business units, accounts, logical roles and teams, and indexes the accounts; the link tables may still
+     * be being read.
+     */
+    void writeObjects(SnapshotCollector tables, SnapshotWriter out) throws IOException {
         List<BusinessUnit> units = new ArrayList<>(tables.businessUnits);
         units.sort(Comparator.comparing(BusinessUnit::id, GUID_ORDER));
         for (BusinessUnit unit : units) {
@@ -64,19 +76,31 @@ final class SnapshotComposer {
             out.write(SnapshotKeys.businessUnit(id), SnapshotLine.BUSINESS_UNIT, id, BusinessUnitView.of(unit));
         }
         tables.accountLines.drainSorted(out::writeEncoded);
-
-        Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
-        int logicalRoles = writeRoles(tables.roles, roleOfCopy, out);
-
-        List<Team> teams = new ArrayList<>(tables.teams);
+        logicalRoles = writeRoles(tables.roles, roleOfCopy, out);
+        teams = new ArrayList<>(tables.teams);
         teams.sort(Comparator.comparing(Team::id, GUID_ORDER));
         for (Team team : teams) {
             String id = team.id().toString();
             out.write(SnapshotKeys.team(id), SnapshotLine.TEAM, id, TeamView.of(team));
         }
+        accounts = tables.accounts.toArray(GrantRules.Account[]::new);
+        Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
+        position = new HashMap<>(accounts.length * 2);
+        for (int i = 0; i < accounts.length; i++) {
+            position.put(accounts[i].id(), i);
+        }
+        counts = new Sync.Counts(units.size(), accounts.length, logicalRoles, teams.size(), 0);
+    }
 
+    /** Indexes each account's direct roles, once the user-role links are read (memberships may still be read). */
+    void indexDirectRoles(SnapshotCollector tables) {
+        direct = Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy);
+    }
+
+    /** Writes every grant, once every link table is read; the counts of everything written. */
+    Sync.Counts writeGrants(SnapshotCollector tables, SnapshotWriter out) throws IOException, InterruptedException {
         Map<UUID, GrantRules.Team> teamsById = teamsWithRoles(teams, tables.teamRoles, roleOfCopy);
-        long grants = writeAccountGrants(tables, roleOfCopy, teamsById, out);
+        long grants = writeAccountGrants(tables, teamsById, out);
         for (Team team : teams) {
             String teamId = team.id().toString();
             for (Grant grant : rules.ofTeam(teamsById.get(team.id()))) {
@@ -84,7 +108,7 @@ final class SnapshotComposer {
                 grants++;
             }
         }
-        return new Sync.Counts(units.size(), tables.accounts.size(), logicalRoles, teams.size(), grants);
+        return new Sync.Counts(counts.businessUnits(), counts.accounts(), counts.roles(), counts.teams(), grants);
     }
 
     private static int writeRoles(List<SecurityRole> copies, Map<UUID, GrantRules.Role> roleOfCopy, SnapshotWriter out)
@@ -129,22 +153,11 @@ final class SnapshotComposer {
         return byId;
     }
 
-    private long writeAccountGrants(
-            SnapshotCollector tables,
-            Map<UUID, GrantRules.Role> roleOfCopy,
-            Map<UUID, GrantRules.Team> teamsById,
-            SnapshotWriter out)
+    private long writeAccountGrants(SnapshotCollector tables, Map<UUID, GrantRules.Team> teamsById, SnapshotWriter out)
             throws IOException, InterruptedException {
-        GrantRules.Account[] accounts = tables.accounts.toArray(GrantRules.Account[]::new);
-        Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
-        Map<UUID, Integer> position = new HashMap<>(accounts.length * 2);
-        for (int i = 0; i < accounts.length; i++) {
-            position.put(accounts[i].id(), i);
-        }
-        Future<Adjacency<GrantRules.Role>> directRoles =
-                workers.submit(() -> Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy));
         Adjacency<GrantRules.Team> memberOf = Adjacency.of(accounts.length, tables.memberships, position, teamsById);
-        Adjacency<GrantRules.Role> direct = result(directRoles);
+        GrantRules.Account[] accounts = this.accounts;
+        Adjacency<GrantRules.Role> direct = this.direct;
 
         Deque<Future<SnapshotWriter.Rendered>> rendering = new ArrayDeque<>();
         long grants = 0;

@@ -60,20 +60,29 @@ final class SyncJob {
 
     /** Runs the sync; the result is SUCCEEDED with its snapshot committed, or FAILED with a problem. */
     Sync run(SyncRun run) {
+        Reads reads = null;
         try (SnapshotCollector tables = new SnapshotCollector(
-                rules, types, json, workDirectory, run.id().toString())) {
+                        rules, types, json, workDirectory, run.id().toString());
+                SnapshotStore.Draft draft = store.draft(run.id())) {
             long started = System.nanoTime();
-            readAll(run, tables);
+            reads = new Reads(run, tables);
+            OutputStream stream = new BufferedOutputStream(draft.stream(), 1 << 16);
+            SnapshotWriter out = new SnapshotWriter(stream, json);
+            SnapshotComposer composer = new SnapshotComposer(rules, json, readers);
+            reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
+            composer.writeObjects(tables, out);
+            reads.await(reads.userRoles);
+            composer.indexDirectRoles(tables);
+            reads.await(reads.memberships, reads.teamRoles);
             long read = System.nanoTime();
             log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
-            Sync.Counts counts;
-            try (SnapshotStore.Draft draft = store.draft(run.id())) {
-                OutputStream stream = new BufferedOutputStream(draft.stream(), 1 << 16);
-                counts = new SnapshotComposer(rules, json, readers).compose(tables, new SnapshotWriter(stream, json));
-                stream.flush();
-                draft.commit();
-            }
-            log.info("Sync {} wrote its snapshot in {} ms", run.id(), (System.nanoTime() - read) / 1_000_000);
+            Sync.Counts counts = composer.writeGrants(tables, out);
+            stream.flush();
+            draft.commit();
+            log.info(
+                    "Sync {} wrote the rest of its snapshot in {} ms",
+                    run.id(),
+                    (System.nanoTime() - read) / 1_000_000);
             return run.view(SyncStatus.SUCCEEDED, clock.instant(), counts, null);
         } catch (DataverseException failure) {
             log.warn("Sync {} failed: {}", run.id(), failure.getMessage());
@@ -89,6 +98,10 @@ final class SyncJob {
                             ProblemKind.INTERNAL_ERROR,
                             "The sync failed unexpectedly; it was logged. Start a new sync.",
                             null)));
+        } finally {
+            if (reads != null) {
+                reads.stop();
+            }
         }
     }
 
@@ -100,43 +113,71 @@ final class SyncJob {
         return run.view(SyncStatus.FAILED, clock.instant(), Sync.Counts.NONE, problem);
     }
 
-    private void readAll(SyncRun run, SnapshotCollector tables) throws InterruptedException {
-        List<Future<?>> reads = new ArrayList<>();
-        reads.add(read(run, DataverseTable.BUSINESS_UNITS, tables::businessUnits));
-        reads.add(read(run, DataverseTable.USERS, tables::users));
-        reads.add(read(run, DataverseTable.ROLES, tables::roles));
-        reads.add(read(run, DataverseTable.TEAMS, tables::teams));
-        reads.add(read(run, DataverseTable.USER_ROLES, tables::userRoles));
-        reads.add(read(run, DataverseTable.TEAM_MEMBERSHIPS, tables::memberships));
-        reads.add(read(run, DataverseTable.TEAM_ROLES, tables::teamRoles));
-        RuntimeException first = null;
-        try {
+    /** The seven table reads, started at once on the reader threads. */
+    private final class Reads {
+        private final SyncRun run;
+        private final List<Future<?>> all = new ArrayList<>();
+        final Future<?> businessUnits;
+        final Future<?> users;
+        final Future<?> roles;
+        final Future<?> teams;
+        final Future<?> userRoles;
+        final Future<?> memberships;
+        final Future<?> teamRoles;
+
+        Reads(SyncRun run, SnapshotCollector tables) {
+            this.run = run;
+            businessUnits = read(DataverseTable.BUSINESS_UNITS, tables::businessUnits);
+            users = read(DataverseTable.USERS, tables::users);
+            roles = read(DataverseTable.ROLES, tables::roles);
+            teams = read(DataverseTable.TEAMS, tables::teams);
+            userRoles = read(DataverseTable.USER_ROLES, tables::userRoles);
+            memberships = read(DataverseTable.TEAM_MEMBERSHIPS, tables::memberships);
+            teamRoles = read(DataverseTable.TEAM_ROLES, tables::teamRoles);
+        }
+
+        private <T> Future<?> read(DataverseTable<T> table, Consumer<List<T>> into) {
+            Future<?> read = readers.submit(() -> {
+                dataverse.readAll(table, run.counting(table, into), run);
+                run.done(table);
+            });
+            all.add(read);
+            return read;
+        }
+
+        /**
+         * Waits for these reads. When one failed, stops the others and throws the failure that ended the sync (not
+         * a read stopped because of it), once every read has stopped.
+         */
+        void await(Future<?>... reads) throws InterruptedException {
             for (Future<?> read : reads) {
                 try {
                     read.get();
                 } catch (ExecutionException e) {
                     run.cancel();
-                    if (first == null || first instanceof SyncRun.SyncCancelled) {
-                        first = e.getCause() instanceof RuntimeException cause
-                                ? cause
-                                : new IllegalStateException(e.getCause());
+                    RuntimeException first = cause(e);
+                    for (Future<?> other : all) {
+                        try {
+                            other.get();
+                        } catch (ExecutionException also) {
+                            if (first instanceof SyncRun.SyncCancelled) {
+                                first = cause(also);
+                            }
+                        }
                     }
+                    throw first;
                 }
             }
-        } catch (InterruptedException e) {
-            run.cancel();
-            reads.forEach(read -> read.cancel(true));
-            throw e;
         }
-        if (first != null) {
-            throw first;
-        }
-    }
 
-    private <T> Future<?> read(SyncRun run, DataverseTable<T> table, Consumer<List<T>> into) {
-        return readers.submit(() -> {
-            dataverse.readAll(table, run.counting(table, into), run);
-            run.done(table);
-        });
+        /** Stops every read still running (after a failure elsewhere, or when the service stops). */
+        void stop() {
+            run.cancel();
+            all.forEach(read -> read.cancel(true));
+        }
+
+        private static RuntimeException cause(ExecutionException e) {
+            return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 }
