@@ -8,6 +8,7 @@ import io.accessgov.dynamics.grant.Grant;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.role.Role;
 import io.accessgov.dynamics.team.TeamView;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +48,7 @@ final class SnapshotComposer {
     static final int CHUNKS_IN_FLIGHT = 16;
 
     private final GrantRules rules;
-    private final JsonMapper json;
+    private final ObjectWriter grantWriter;
     private final ExecutorService workers;
     private final Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
     private List<Team> teams = List.of();
@@ -60,8 +63,8 @@ final class SnapshotComposer {
      */
     SnapshotComposer(GrantRules rules, JsonMapper json, ExecutorService workers) {
         this.rules = rules;
-        this.json = json;
         this.workers = workers;
+        this.grantWriter = json.writerFor(Grant.class).withRootValueSeparator("");
     }
 
     /**
@@ -180,26 +183,40 @@ final class SnapshotComposer {
         return grants;
     }
 
-    /** The grant lines of the accounts at positions [from, to), in canonical order. */
+    /**
+     * The grant lines of the accounts at positions [from, to), in canonical order, rendered straight to UTF-8 by one
+     * generator (the same serializer as {@link JsonMapper#writeValueAsString}, without its per-call set-up).
+     */
     private SnapshotWriter.Rendered render(
             GrantRules.Account[] accounts,
             int from,
             int to,
             Adjacency<GrantRules.Role> direct,
             Adjacency<GrantRules.Team> memberOf) {
-        SnapshotWriter.Renderer lines = new SnapshotWriter.Renderer();
-        for (int i = from; i < to; i++) {
-            GrantRules.Account account = accounts[i];
-            String accountId = account.id().toString();
-            for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
-                lines.add(new SnapshotLine(
-                        SnapshotKeys.grantOfAccount(accountId, grant.id()),
-                        SnapshotLine.GRANT,
-                        grant.id(),
-                        json.writeValueAsString(grant)));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        int count = 0;
+        String firstKey = "";
+        String lastKey = "";
+        try (JsonGenerator generator = grantWriter.createGenerator(bytes)) {
+            for (int i = from; i < to; i++) {
+                GrantRules.Account account = accounts[i];
+                String accountId = account.id().toString();
+                for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
+                    String key = SnapshotKeys.grantOfAccount(accountId, grant.id());
+                    if (count > 0 && key.compareTo(lastKey) <= 0) {
+                        throw new IllegalStateException(
+                                "Snapshot lines out of canonical order: " + key + " after " + lastKey);
+                    }
+                    firstKey = count == 0 ? key : firstKey;
+                    lastKey = key;
+                    count++;
+                    generator.writeRaw(key + '\t' + SnapshotLine.GRANT + '\t' + grant.id() + '\t');
+                    grantWriter.writeValue(generator, grant);
+                    generator.writeRaw('\n');
+                }
             }
         }
-        return lines.rendered();
+        return new SnapshotWriter.Rendered(bytes.toByteArray(), count, firstKey, lastKey);
     }
 
     private static <T> T result(Future<T> work) throws IOException, InterruptedException {

@@ -55,29 +55,4 @@ final class SnapshotWriter {
      * @param count how many lines
      */
     record Rendered(byte[] utf8, int count, String firstKey, String lastKey) {}
-
-    /** Collects lines in canonical order, refusing any out of it, into a {@link Rendered} block. */
-    static final class Renderer {
-        private final StringBuilder text = new StringBuilder(1 << 16);
-        private int count;
-        private String firstKey = "";
-        private String lastKey = "";
-
-        void add(SnapshotLine line) {
-            if (count > 0 && line.key().compareTo(lastKey) <= 0) {
-                throw new IllegalStateException(
-                        "Snapshot lines out of canonical order: " + line.key() + " after " + lastKey);
-            }
-            if (count == 0) {
-                firstKey = line.key();
-            }
-            lastKey = line.key();
-            count++;
-            text.append(line.encode()).append('\n');
-        }
-
-        Rendered rendered() {
-            return new Rendered(text.toString().getBytes(StandardCharsets.UTF_8), count, firstKey, lastKey);
-        }
-    }
 }
