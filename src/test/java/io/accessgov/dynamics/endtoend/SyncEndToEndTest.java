@@ -135,6 +135,23 @@ class SyncEndToEndTest {
         assertThat(counts.get("accounts").asInt())
                 .isEqualTo(export.ids("account").size());
         assertThat(counts.get("roles").asInt()).isEqualTo(export.ids("role").size());
+
+        assertThat(metric("connector.sync.rows?tag=table:systemusers"))
+                .isGreaterThanOrEqualTo(state.count("systemusers"));
+        assertThat(metric("connector.sync.duration?tag=outcome:succeeded")).isPositive();
+        assertThat(metric("connector.sync.last.success"))
+                .isGreaterThanOrEqualTo(
+                        java.time.Instant.parse(sync.get("finishedAt").asString())
+                                .getEpochSecond());
+    }
+
+    /** The first measurement (a count, a total, or a gauge's value) of an actuator metric. */
+    private double metric(String nameAndTags) {
+        return http.json("/actuator/metrics/" + nameAndTags)
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
     }
 
     @Test

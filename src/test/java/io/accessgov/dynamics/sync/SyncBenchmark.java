@@ -182,6 +182,12 @@ class SyncBenchmark {
                 + pages(simulator.state().count("roles"))
                 + pages(simulator.state().count("businessunits"));
         GcFigures gc = GcFigures.of(gcLog);
+        String serviceLog = Files.readString(out.resolve("service.log"));
+        String readPhase = phase(serviceLog, "read every table in (\\d+) ms");
+        String writePhase = phase(serviceLog, "wrote the rest of its snapshot in (\\d+) ms");
+        String load = Files.exists(Path.of("/proc/loadavg"))
+                ? Files.readString(Path.of("/proc/loadavg")).split(" ")[0]
+                : "unknown";
         JsonNode counts = sync.get("counts");
 
         String report = String.join(
@@ -189,7 +195,8 @@ class SyncBenchmark {
                 "# Full-sync benchmark results",
                 "",
                 "Run at " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
-                        + " cores (shared), Java " + System.getProperty("java.version") + ".",
+                        + " cores (shared; load average " + load + " at the end), Java "
+                        + System.getProperty("java.version") + ".",
                 "Organisation: OrganisationSeed.large(); " + LATENCY.toMillis()
                         + " ms added to every Dataverse request; service JVM -Xmx512m.",
                 "",
@@ -264,6 +271,11 @@ class SyncBenchmark {
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         assertThat(requests).isEqualTo(simulatorRequests).isLessThanOrEqualTo(lowerBound + 10);
+    }
+
+    private static String phase(String log, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(log);
+        return m.find() ? m.group(1) : "?";
     }
 
     private static long pages(long rows) {
