@@ -215,6 +215,9 @@ class SyncBenchmark {
                         "| Wall time (startedAt → finishedAt) | %.1f s | ≤ %.1f s |",
                         wall,
                         1.5 * chainBound),
+                String.format(Locale.ROOT, "| — reading every table (service log) | %s ms | |", readPhase),
+                String.format(
+                        Locale.ROOT, "| — assembling and writing grants after the last page | %s ms | |", writePhase),
                 String.format(
                         Locale.ROOT, "| Wall time seen by the client (POST → SUCCEEDED) | %.1f s | |", observedWall),
                 String.format(
