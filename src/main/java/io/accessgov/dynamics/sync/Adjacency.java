@@ -2,8 +2,6 @@ package io.accessgov.dynamics.sync;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * A compact one-to-many index from account positions to the things a link table says they hold: the offsets of
@@ -22,41 +20,37 @@ final class Adjacency<T> {
         this.values = values;
     }
 
-    static <T> Adjacency<T> of(int accounts, LinkTable links, Map<UUID, Integer> position, Map<UUID, T> targetsById) {
+    /**
+     * @param accounts positions of the accounts in scope
+     * @param targets positions in {@code values} of what the links point at
+     */
+    static <T> Adjacency<T> of(
+            LinkTable links, GuidIndex accounts, int accountCount, GuidIndex targets, List<T> values) {
         int[] from = new int[links.size()];
         int[] to = new int[links.size()];
-        Map<UUID, Integer> targetIndex = new java.util.HashMap<>();
-        List<T> values = new ArrayList<>();
-        int[] start = new int[accounts + 1];
+        int[] start = new int[accountCount + 1];
         for (int row = 0; row < links.size(); row++) {
-            Integer account = position.get(links.from(row));
-            UUID targetId = links.to(row);
-            T target = targetsById.get(targetId);
-            if (account == null || target == null) {
+            int account = accounts.get(links.fromMsb(row), links.fromLsb(row));
+            int target = targets.get(links.toMsb(row), links.toLsb(row));
+            if (account < 0 || target < 0) {
                 from[row] = -1;
                 continue;
             }
-            Integer index = targetIndex.get(targetId);
-            if (index == null) {
-                index = values.size();
-                targetIndex.put(targetId, index);
-                values.add(target);
-            }
             from[row] = account;
-            to[row] = index;
+            to[row] = target;
             start[account + 1]++;
         }
-        for (int i = 0; i < accounts; i++) {
+        for (int i = 0; i < accountCount; i++) {
             start[i + 1] += start[i];
         }
-        int[] fill = java.util.Arrays.copyOf(start, accounts);
-        int[] targets = new int[start[accounts]];
+        int[] fill = java.util.Arrays.copyOf(start, accountCount);
+        int[] targetsByAccount = new int[start[accountCount]];
         for (int row = 0; row < from.length; row++) {
             if (from[row] >= 0) {
-                targets[fill[from[row]]++] = to[row];
+                targetsByAccount[fill[from[row]]++] = to[row];
             }
         }
-        return new Adjacency<>(start, targets, values);
+        return new Adjacency<>(start, targetsByAccount, values);
     }
 
     /** What the account at this position holds, in link order. */

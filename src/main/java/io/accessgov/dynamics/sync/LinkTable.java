@@ -27,6 +27,22 @@ final class LinkTable {
         return size;
     }
 
+    long fromMsb(int row) {
+        return bits[4 * row];
+    }
+
+    long fromLsb(int row) {
+        return bits[4 * row + 1];
+    }
+
+    long toMsb(int row) {
+        return bits[4 * row + 2];
+    }
+
+    long toLsb(int row) {
+        return bits[4 * row + 3];
+    }
+
     UUID from(int row) {
         return new UUID(bits[4 * row], bits[4 * row + 1]);
     }

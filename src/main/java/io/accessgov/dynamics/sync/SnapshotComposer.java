@@ -53,7 +53,7 @@ final class SnapshotComposer {
     private final Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
     private List<Team> teams = List.of();
     private GrantRules.Account[] accounts = new GrantRules.Account[0];
-    private Map<UUID, Integer> position = Map.of();
+    private GuidIndex accountIndex = new GuidIndex(new UUID[0]);
     private Adjacency<GrantRules.Role> direct;
     private int logicalRoles;
     private Sync.Counts counts = Sync.Counts.NONE;
@@ -88,16 +88,16 @@ final class SnapshotComposer {
         }
         accounts = tables.accounts.toArray(GrantRules.Account[]::new);
         Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
-        position = new HashMap<>(accounts.length * 2);
-        for (int i = 0; i < accounts.length; i++) {
-            position.put(accounts[i].id(), i);
-        }
+        accountIndex = new GuidIndex(
+                Arrays.stream(accounts).map(GrantRules.Account::id).toArray(UUID[]::new));
         counts = new Sync.Counts(units.size(), accounts.length, logicalRoles, teams.size(), 0);
     }
 
     /** Indexes each account's direct roles, once the user-role links are read (memberships may still be read). */
     void indexDirectRoles(SnapshotCollector tables) {
-        direct = Adjacency.of(accounts.length, tables.userRoles, position, roleOfCopy);
+        UUID[] copies = roleOfCopy.keySet().toArray(UUID[]::new);
+        List<GrantRules.Role> roles = Arrays.stream(copies).map(roleOfCopy::get).toList();
+        direct = Adjacency.of(tables.userRoles, accountIndex, accounts.length, new GuidIndex(copies), roles);
     }
 
     /** Writes every grant, once every link table is read; the counts of everything written. */
@@ -158,7 +158,11 @@ final class SnapshotComposer {
 
     private long writeAccountGrants(SnapshotCollector tables, Map<UUID, GrantRules.Team> teamsById, SnapshotWriter out)
             throws IOException, InterruptedException {
-        Adjacency<GrantRules.Team> memberOf = Adjacency.of(accounts.length, tables.memberships, position, teamsById);
+        UUID[] teamIds = teams.stream().map(Team::id).toArray(UUID[]::new);
+        List<GrantRules.Team> teamValues =
+                Arrays.stream(teamIds).map(teamsById::get).toList();
+        Adjacency<GrantRules.Team> memberOf =
+                Adjacency.of(tables.memberships, accountIndex, accounts.length, new GuidIndex(teamIds), teamValues);
         GrantRules.Account[] accounts = this.accounts;
         Adjacency<GrantRules.Role> direct = this.direct;
 
