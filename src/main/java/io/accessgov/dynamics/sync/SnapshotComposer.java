@@ -10,6 +10,7 @@ import io.accessgov.dynamics.role.Role;
 import io.accessgov.dynamics.team.TeamView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -214,9 +215,12 @@ final class SnapshotComposer {
                     firstKey = count == 0 ? key : firstKey;
                     lastKey = key;
                     count++;
-                    generator.writeRaw(key + '\t' + SnapshotLine.GRANT + '\t' + grant.id() + '\t');
+                    // the generator is flushed after each value, so plain bytes can go between values
+                    bytes.writeBytes((key + '\t' + SnapshotLine.GRANT + '\t' + grant.id() + '\t')
+                            .getBytes(StandardCharsets.US_ASCII));
                     grantWriter.writeValue(generator, grant);
-                    generator.writeRaw('\n');
+                    generator.flush();
+                    bytes.write('\n');
                 }
             }
         }
