@@ -45,10 +45,13 @@ public final class ColumnSupport {
                 return query.apply(available(entity));
             } catch (DataverseRejectedRequest rejected) {
                 String column = missingColumn(rejected.getMessage());
-                if (column == null || !optional.contains(column) || !available(entity).test(column)) {
+                if (column == null
+                        || !optional.contains(column)
+                        || !available(entity).test(column)) {
                     throw rejected;
                 }
-                missing.computeIfAbsent(entity, key -> ConcurrentHashMap.newKeySet()).add(column);
+                missing.computeIfAbsent(entity, key -> ConcurrentHashMap.newKeySet())
+                        .add(column);
                 log.warn("Dataverse has no column '{}' on {}; reading without it from now on", column, entity);
             }
         }

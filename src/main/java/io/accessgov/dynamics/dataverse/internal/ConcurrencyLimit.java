@@ -21,8 +21,7 @@ public final class ConcurrencyLimit {
     public void acquire(Duration patience) {
         try {
             if (!permits.tryAcquire(Math.max(0, patience.toNanos()), TimeUnit.NANOSECONDS)) {
-                throw new DataverseTimedOut(
-                        "No slot for a Dataverse request became free before the deadline.", null);
+                throw new DataverseTimedOut("No slot for a Dataverse request became free before the deadline.", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
