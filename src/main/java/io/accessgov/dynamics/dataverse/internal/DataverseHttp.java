@@ -31,13 +31,7 @@ import reactor.core.Exceptions;
  * reactive WebClient stays in here. Every exchange is metered.
  */
 @Slf4j
-public final class DataverseHttp {
-
-    /** Waits between retries; tests replace it so they need not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
+final class DataverseHttp {
 
     /**
      * One logical request.

@@ -31,7 +31,7 @@ public final class DataverseWiring {
             MeterRegistry meterRegistry,
             AccountClassifier classifier,
             Clock clock,
-            DataverseHttp.Sleeper sleeper) {
+            Sleeper sleeper) {
         JsonMapper json = JsonMapper.builder().build();
         DataverseMetrics metrics = new DataverseMetrics(meterRegistry);
         TokenSource tokens = OAuthWiring.tokenSource(

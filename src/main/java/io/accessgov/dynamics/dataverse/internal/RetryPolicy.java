@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
  * may have applied it. Never sooner than {@code Retry-After}; otherwise exponential backoff with jitter. Bounded by
  * the number of attempts and the overall deadline.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     /** What went wrong with one attempt, as far as retrying is concerned. */
     public enum Failure {
