@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /** Turns the refused start-up into Spring Boot's short "APPLICATION FAILED TO START" report, without a stack trace. */
-class NoCallerAuthenticationConfiguredFailureAnalyzer extends AbstractFailureAnalyzer<NoCallerAuthenticationConfigured> {
+class NoCallerAuthenticationConfiguredFailureAnalyzer
+        extends AbstractFailureAnalyzer<NoCallerAuthenticationConfigured> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NoCallerAuthenticationConfigured cause) {

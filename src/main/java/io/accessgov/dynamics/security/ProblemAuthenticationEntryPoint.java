@@ -39,7 +39,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 
     private static String shorten(String reason) {
         String oneLine = reason.replaceAll("\\s+", " ").trim();
-        String shortened = oneLine.length() > MAX_REASON_LENGTH ? oneLine.substring(0, MAX_REASON_LENGTH) + "…" : oneLine;
+        String shortened =
+                oneLine.length() > MAX_REASON_LENGTH ? oneLine.substring(0, MAX_REASON_LENGTH) + "…" : oneLine;
         return shortened.endsWith(".") ? shortened : shortened + ".";
     }
 }

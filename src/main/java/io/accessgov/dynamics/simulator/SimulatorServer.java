@@ -96,17 +96,24 @@ final class SimulatorServer {
             if (!call.answered()) {
                 call.drop();
             }
-            log.add(new RecordedRequest(received, call.method(), call.uri(), call.headerSnapshot(), recordedBody(call),
-                    call.status(), call.requestId(), call.clientId()));
+            log.add(new RecordedRequest(
+                    received,
+                    call.method(),
+                    call.uri(),
+                    call.headerSnapshot(),
+                    recordedBody(call),
+                    call.status(),
+                    call.requestId(),
+                    call.clientId()));
         }
     }
 
     private void serve(Call call) {
         Fault fault = faults.take(call.method(), call.rawPath());
-        sleep(faults.addedLatency());
+        Duration delay = faults.addedLatency();
         if (fault != null) {
             switch (fault.kind()) {
-                case DELAY -> sleep(fault.delay());
+                case DELAY -> delay = delay.plus(fault.delay());
                 case HANG -> {
                     await();
                     return;
@@ -115,6 +122,7 @@ final class SimulatorServer {
                     return;
                 }
                 case STATUS -> {
+                    sleep(delay);
                     answerFault(call, fault);
                     return;
                 }
@@ -122,9 +130,11 @@ final class SimulatorServer {
         }
         String tenant = TokenEndpoint.tenantOf(call.rawPath());
         if (tenant != null) {
+            sleep(delay);
             tokenEndpoint.handle(call, tenant);
         } else if (call.rawPath().startsWith(WebApi.ROOT)) {
-            webApi.handle(call);
+            Duration inside = delay;
+            webApi.handle(call, () -> sleep(inside));
         } else {
             call.text(404, "text/plain;charset=utf-8", "Not Found");
         }
@@ -133,25 +143,34 @@ final class SimulatorServer {
     private void answerFault(Call call, Fault fault) {
         if (fault.retryAfter() != null) {
             long seconds = Math.max(0, fault.retryAfter().toSeconds());
-            call.header("Retry-After", behaviour.retryAfterAsHttpDate()
-                    ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            clock.instant().plusSeconds(seconds).atOffset(ZoneOffset.UTC))
-                    : Long.toString(seconds));
+            call.header(
+                    "Retry-After",
+                    behaviour.retryAfterAsHttpDate()
+                            ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                    clock.instant().plusSeconds(seconds).atOffset(ZoneOffset.UTC))
+                            : Long.toString(seconds));
         }
         int status = fault.status();
         if (!fault.jsonBody()) {
             String reason = reason(status);
-            call.text(status, "text/html", "<html><head><title>" + status + " " + reason + "</title></head><body>"
-                    + "<h1>" + status + " " + reason + "</h1></body></html>");
+            call.text(
+                    status,
+                    "text/html",
+                    "<html><head><title>" + status + " " + reason + "</title></head><body>" + "<h1>" + status + " "
+                            + reason + "</h1></body></html>");
             return;
         }
         if (status == 429) {
-            call.error(new ODataError(429, "0x80072322", "Number of requests exceeded the limit of "
-                    + behaviour.requestLimit() + " over time window of " + behaviour.requestWindow().toSeconds()
-                    + " seconds."));
+            call.error(new ODataError(
+                    429,
+                    "0x80072322",
+                    "Number of requests exceeded the limit of "
+                            + behaviour.requestLimit() + " over time window of "
+                            + behaviour.requestWindow().toSeconds()
+                            + " seconds."));
         } else {
-            call.error(new ODataError(status, "0x80040216", status == 500 ? "An unexpected error occurred."
-                    : reason(status) + "."));
+            call.error(new ODataError(
+                    status, "0x80040216", status == 500 ? "An unexpected error occurred." : reason(status) + "."));
         }
     }
 

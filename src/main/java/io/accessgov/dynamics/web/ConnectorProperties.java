@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("connector")
 public record ConnectorProperties(
-        @Nullable String pageTokenKey, @DefaultValue("./data") @NotNull Path dataDir, @Valid @DefaultValue Security security) {
+        @Nullable String pageTokenKey,
+        @DefaultValue("./data") @NotNull Path dataDir,
+        @Valid @DefaultValue Security security) {
 
     static final int PAGE_TOKEN_KEY_BYTES = 32;
 
@@ -35,11 +37,14 @@ public record ConnectorProperties(
         return Optional.of(Base64.getDecoder().decode(pageTokenKey.strip()));
     }
 
-    @AssertTrue(message = "connector.page-token-key (CONNECTOR_PAGE_TOKEN_KEY) must be exactly 32 bytes, base64-encoded;"
-            + " generate one with: openssl rand -base64 32")
+    @AssertTrue(
+            message = "connector.page-token-key (CONNECTOR_PAGE_TOKEN_KEY) must be exactly 32 bytes,"
+                    + " base64-encoded; generate one with: openssl rand -base64 32")
     boolean isPageTokenKeyUsable() {
         try {
-            return pageTokenKeyBytes().map(key -> key.length == PAGE_TOKEN_KEY_BYTES).orElse(true);
+            return pageTokenKeyBytes()
+                    .map(key -> key.length == PAGE_TOKEN_KEY_BYTES)
+                    .orElse(true);
         } catch (IllegalArgumentException notBase64) {
             return false;
         }

@@ -105,7 +105,8 @@ final class DataverseProblems {
                             + " without pageToken.",
                     path);
         }
-        throw new IllegalStateException("no problem mapped for " + failure.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "no problem mapped for " + failure.getClass().getSimpleName());
     }
 
     private static ProblemDetail businessRule(BusinessRuleViolated rule, String path) {

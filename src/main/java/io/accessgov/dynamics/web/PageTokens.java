@@ -72,7 +72,19 @@ public final class PageTokens {
 
     /** A token for the page {@code next} points at, in the list {@code kind} with these filters. */
     public String issue(String kind, String fingerprint, Continuation next) {
-        byte[] plain = json.writeValueAsBytes(new Content(VERSION, kind, fingerprint, next.link(), next.pageSize()));
+        return seal(new Content(VERSION, kind, fingerprint, next.link(), null, next.pageSize()));
+    }
+
+    /**
+     * A token for a list the service pages itself (not Dataverse): the next page starts after {@code after} in the
+     * list's order.
+     */
+    public String issueCursor(String kind, String fingerprint, String after, int pageSize) {
+        return seal(new Content(VERSION, kind, fingerprint, null, after, pageSize));
+    }
+
+    private String seal(Content content) {
+        byte[] plain = json.writeValueAsBytes(content);
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -97,6 +109,27 @@ public final class PageTokens {
      *     another list or other filters
      */
     public Continuation redeem(String token, String kind, String fingerprint) {
+        Content content = openFor(token, kind, fingerprint);
+        if (content.link() == null) {
+            throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
+        }
+        return new Continuation(content.link(), content.ps());
+    }
+
+    /**
+     * The cursor sealed in {@code token} by {@link #issueCursor}.
+     *
+     * @throws InvalidPageToken as {@link #redeem} does
+     */
+    public Cursor redeemCursor(String token, String kind, String fingerprint) {
+        Content content = openFor(token, kind, fingerprint);
+        if (content.after() == null) {
+            throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
+        }
+        return new Cursor(content.after(), content.ps());
+    }
+
+    private Content openFor(String token, String kind, String fingerprint) {
         Content content = open(token);
         if (!kind.equals(content.kind())) {
             throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
@@ -104,9 +137,9 @@ public final class PageTokens {
         if (!MessageDigest.isEqual(
                 fingerprint.getBytes(StandardCharsets.UTF_8), content.fp().getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidPageToken("The page token was issued for other filters; send the same status,"
-                    + " accountType and search as on the first page, or start the list again without pageToken.");
+                    + " filters as on the first page, or start the list again without pageToken.");
         }
-        return new Continuation(content.link(), content.ps());
+        return content;
     }
 
     private Content open(String token) {
@@ -123,7 +156,10 @@ public final class PageTokens {
             cipher.updateAAD(bytes, 0, 1);
             byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
             Content content = json.readValue(plain, Content.class);
-            if (content.v() != VERSION || content.kind() == null || content.fp() == null || content.link() == null
+            if (content.v() != VERSION
+                    || content.kind() == null
+                    || content.fp() == null
+                    || (content.link() == null) == (content.after() == null)
                     || content.ps() < 1) {
                 throw new InvalidPageToken("The page token is not one this service issued" + START_AGAIN);
             }
@@ -143,6 +179,20 @@ public final class PageTokens {
         }
     }
 
-    /** What a token carries. Short names keep tokens short. */
-    record Content(int v, String kind, String fp, String link, int ps) {}
+    /**
+     * Where a list the service pages itself goes on.
+     *
+     * @param after the last item of the previous page, in the list's order
+     * @param pageSize the page size the list was started with
+     */
+    public record Cursor(String after, int pageSize) {}
+
+    /** What a token carries: a Dataverse link or a cursor of our own. Short names keep tokens short. */
+    record Content(
+            int v,
+            String kind,
+            String fp,
+            @Nullable String link,
+            @Nullable String after,
+            int ps) {}
 }

@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Example problems for the OpenAPI document, built from the same kinds the service answers with. */
@@ -10,7 +11,7 @@ final class ProblemExamples {
             ProblemKind.INVALID_PARAMETER,
             "/api/v1/accounts",
             "The parameter 'pageSize' must be between 1 and 1000.",
-            Map.of("errors", java.util.List.of(Map.of("parameter", "pageSize", "detail", "must be between 1 and 1000"))));
+            Map.of("errors", List.of(Map.of("parameter", "pageSize", "detail", "must be between 1 and 1000"))));
     static final Named INVALID_ID = example(
             ProblemKind.INVALID_ID,
             "/api/v1/accounts/not-a-guid",
@@ -23,7 +24,9 @@ final class ProblemExamples {
                     + " the list again without pageToken.",
             Map.of());
     static final Named UNAUTHENTICATED = example(
-            ProblemKind.UNAUTHENTICATED, "/api/v1/accounts", "A bearer token from the configured issuer is required.",
+            ProblemKind.UNAUTHENTICATED,
+            "/api/v1/accounts",
+            "A bearer token from the configured issuer is required.",
             Map.of());
     static final Named INSUFFICIENT_SCOPE = example(
             ProblemKind.INSUFFICIENT_SCOPE,

@@ -61,7 +61,9 @@ class AccountServiceTest {
         Page<Account> page = service(true).list(AccountFilter.none(), 25, null);
 
         verify(dataverse).findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), null), 25);
-        assertThat(page.items()).extracting(Account::accountType).containsExactly(AccountType.HUMAN, AccountType.SERVICE);
+        assertThat(page.items())
+                .extracting(Account::accountType)
+                .containsExactly(AccountType.HUMAN, AccountType.SERVICE);
     }
 
     @Test
@@ -120,7 +122,8 @@ class AccountServiceTest {
     void refusesATokenFromAnotherQueryWithoutAskingDataverse() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
         AccountService service = service(false);
-        String token = service.list(new AccountFilter(null, null, "doe"), 2, null).nextPageToken();
+        String token =
+                service.list(new AccountFilter(null, null, "doe"), 2, null).nextPageToken();
 
         assertThatThrownBy(() -> service.list(new AccountFilter(null, null, "roe"), null, token))
                 .isInstanceOf(InvalidPageToken.class);

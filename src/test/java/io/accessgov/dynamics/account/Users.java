@@ -73,7 +73,12 @@ final class Users {
                 URI.create("https://login.microsoftonline.com"),
                 includeSystemAccounts,
                 Set.of(),
-                new DynamicsProperties.Http(16, Duration.ofSeconds(5), Duration.ofSeconds(30), 6, Duration.ofSeconds(60),
+                new DynamicsProperties.Http(
+                        16,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30),
+                        6,
+                        Duration.ofSeconds(60),
                         Duration.ofMinutes(5)),
                 new DynamicsProperties.Simulator(0));
     }

@@ -66,6 +66,9 @@ class OpenDemoModeTest {
         assertThat(notFound.statusCode()).isEqualTo(404);
         assertThat(notFound.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(http.get("/api/v1/accounts/not-a-guid", null).body()).contains("problem:invalid-id");
+        var errorPage = http.get("/error", null);
+        assertThat(errorPage.statusCode()).isEqualTo(404);
+        assertThat(errorPage.body()).contains("problem:not-found");
     }
 
     @Test
