@@ -100,6 +100,7 @@ class CatalogEndToEndTest {
                     .add(text(row, "roleid") + "@" + text(row, "_businessunitid_value"));
         }
         int units = rows("businessunits").size();
+        Map<String, Map<String, Object>> roles = byId(rows("roles"), "roleid");
 
         for (Map<String, Object> copy : rows("roles")) {
             String root = text(copy, "_parentrootroleid_value");
@@ -109,6 +110,9 @@ class CatalogEndToEndTest {
                     .as("role of copy %s", copy.get("roleid"))
                     .isEqualTo(root);
             assertThat(role.get("name").asString()).isEqualTo(copy.get("name"));
+            assertThat(role.at("/businessUnit/id").asString())
+                    .as("the root copy's business unit")
+                    .isEqualTo(text(roles.get(root), "_businessunitid_value"));
             List<String> listed = new ArrayList<>();
             role.get("copies")
                     .forEach(each -> listed.add(each.get("roleId").asString() + "@"
