@@ -40,9 +40,8 @@ class AccountService {
         this.dataverse = dataverse;
         this.types = types;
         this.pageTokens = pageTokens;
-        this.visibleTypes = dynamics.includeSystemAccounts()
-                ? EnumSet.allOf(AccountType.class)
-                : EnumSet.of(AccountType.HUMAN);
+        this.visibleTypes =
+                dynamics.includeSystemAccounts() ? EnumSet.allOf(AccountType.class) : EnumSet.of(AccountType.HUMAN);
     }
 
     /**
@@ -83,8 +82,11 @@ class AccountService {
                 accounts.add(Account.of(user, type));
             } else {
                 // Dataverse's filter and the Java rule disagree: never show an account the toggle hides
-                log.warn("Dataverse returned user {} classified {} outside the requested types {}; left out",
-                        user.id(), type, wanted);
+                log.warn(
+                        "Dataverse returned user {} classified {} outside the requested types {}; left out",
+                        user.id(),
+                        type,
+                        wanted);
             }
         }
         String nextToken = page.nextPage()

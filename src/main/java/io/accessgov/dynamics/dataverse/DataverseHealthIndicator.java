@@ -36,7 +36,9 @@ class DataverseHealthIndicator implements HealthIndicator {
         }
         return health.withDetail("environmentUrl", connection.environmentUrl().toString())
                 .withDetail("mode", connection.mode().label())
-                .withDetail("latencyMs", Duration.ofNanos(System.nanoTime() - started).toMillis())
+                .withDetail(
+                        "latencyMs",
+                        Duration.ofNanos(System.nanoTime() - started).toMillis())
                 .build();
     }
 }

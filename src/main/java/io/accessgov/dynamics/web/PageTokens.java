@@ -156,7 +156,9 @@ public final class PageTokens {
             cipher.updateAAD(bytes, 0, 1);
             byte[] plain = cipher.doFinal(bytes, 1 + NONCE_BYTES, bytes.length - 1 - NONCE_BYTES);
             Content content = json.readValue(plain, Content.class);
-            if (content.v() != VERSION || content.kind() == null || content.fp() == null
+            if (content.v() != VERSION
+                    || content.kind() == null
+                    || content.fp() == null
                     || (content.link() == null) == (content.after() == null)
                     || content.ps() < 1) {
                 throw new InvalidPageToken("The page token is not one this service issued" + START_AGAIN);
@@ -186,5 +188,11 @@ public final class PageTokens {
     public record Cursor(String after, int pageSize) {}
 
     /** What a token carries: a Dataverse link or a cursor of our own. Short names keep tokens short. */
-    record Content(int v, String kind, String fp, @Nullable String link, @Nullable String after, int ps) {}
+    record Content(
+            int v,
+            String kind,
+            String fp,
+            @Nullable String link,
+            @Nullable String after,
+            int ps) {}
 }

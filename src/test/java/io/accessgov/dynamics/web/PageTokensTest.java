@@ -97,7 +97,10 @@ class PageTokensTest {
         key[3] = 7;
         String token = new PageTokens(key).issue("accounts", fingerprint, new Continuation(LINK, 5));
 
-        assertThat(new PageTokens(key.clone()).redeem(token, "accounts", fingerprint).link()).isEqualTo(LINK);
+        assertThat(new PageTokens(key.clone())
+                        .redeem(token, "accounts", fingerprint)
+                        .link())
+                .isEqualTo(LINK);
     }
 
     @Test
