@@ -47,7 +47,10 @@ public final class Behaviour {
     private volatile long executionTimeLimitMillis = 1_200_000;
     private volatile int dopHint = 4;
 
-    /** Whether the optional columns (applicationid, azurestate, isautoassigned, isinherited, membershiptype) are missing. */
+    /**
+     * Whether the optional columns (applicationid, azurestate, isautoassigned, isinherited, membershiptype) are
+     * missing, as on older platform versions.
+     */
     public boolean olderPlatform() {
         return olderPlatform;
     }

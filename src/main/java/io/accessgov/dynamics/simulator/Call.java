@@ -32,6 +32,7 @@ final class Call {
     private boolean bodyTooLarge;
     private int status;
     private @Nullable String clientId;
+    private java.util.function.Consumer<Call> onAnswer = call -> {};
 
     Call(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -64,7 +65,8 @@ final class Call {
         return rawPath;
     }
 
-    @Nullable String rawQuery() {
+    @Nullable
+    String rawQuery() {
         return rawQuery;
     }
 
@@ -84,7 +86,8 @@ final class Call {
         return requestId;
     }
 
-    @Nullable String header(String name) {
+    @Nullable
+    String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
@@ -115,12 +118,18 @@ final class Call {
         return status;
     }
 
-    @Nullable String clientId() {
+    @Nullable
+    String clientId() {
         return clientId;
     }
 
     void clientId(String value) {
         this.clientId = value;
+    }
+
+    /** Runs just before the answer goes out (so a test that got the answer also finds it in the log). */
+    void onAnswer(java.util.function.Consumer<Call> hook) {
+        this.onAnswer = hook;
     }
 
     void header(String name, String value) {
@@ -171,6 +180,7 @@ final class Call {
             throw new IllegalStateException("answered twice");
         }
         status = code;
+        onAnswer.accept(this);
         var headers = exchange.getResponseHeaders();
         headers.set("REQ_ID", requestId);
         extraHeaders.forEach(headers::set);
