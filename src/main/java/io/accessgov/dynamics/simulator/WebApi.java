@@ -270,7 +270,12 @@ final class WebApi {
     static List<Segment> segments(String rawResourcePath) {
         List<Segment> segments = new ArrayList<>();
         for (String rawSegment : rawResourcePath.split("/", -1)) {
-            String decoded = URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ODataError.syntax("The request URI is not correctly percent-encoded.");
+            }
             if (decoded.isEmpty()) {
                 if (segments.isEmpty()) {
                     continue;
