@@ -139,7 +139,12 @@ final class SimulatorServer {
             tokenEndpoint.handle(call, tenant);
         } else if (call.rawPath().startsWith(WebApi.ROOT)) {
             Duration inside = delay;
-            webApi.handle(call, () -> sleep(inside));
+            log.started();
+            try {
+                webApi.handle(call, () -> sleep(inside));
+            } finally {
+                log.finished();
+            }
         } else {
             call.text(404, "text/plain;charset=utf-8", "Not Found");
         }

@@ -112,6 +112,7 @@ class ThrottlingAndFaultsTest {
                 }
             }
             assertThat(statuses).containsExactlyInAnyOrder(200, 200, 429);
+            assertThat(simulator.requests().peakConcurrency()).isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
