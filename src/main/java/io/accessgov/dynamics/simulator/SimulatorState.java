@@ -230,20 +230,24 @@ public final class SimulatorState {
         return links;
     }
 
-    private synchronized void addLink(Table table, UUID left, UUID right) {
-        if (links(table).contains(new Link(left, right))) {
-            throw new IllegalStateException(table.def().entityName() + " already links " + left + " and " + right);
+    private void addLink(Table table, UUID left, UUID right) {
+        synchronized (organisation) {
+            if (links(table).contains(new Link(left, right))) {
+                throw new IllegalStateException(table.def().entityName() + " already links " + left + " and " + right);
+            }
+            table.put(new LinkRow(UUID.randomUUID(), left, right, organisation.nextVersion()));
         }
-        table.put(new LinkRow(UUID.randomUUID(), left, right, organisation.nextVersion()));
     }
 
-    private synchronized boolean removeLink(Table table, UUID left, UUID right) {
-        for (Row row : table.snapshot()) {
-            LinkRow link = (LinkRow) row;
-            if (link.first().equals(left) && link.second().equals(right)) {
-                return table.remove(link.id());
+    private boolean removeLink(Table table, UUID left, UUID right) {
+        synchronized (organisation) {
+            for (Row row : table.snapshot()) {
+                LinkRow link = (LinkRow) row;
+                if (link.first().equals(left) && link.second().equals(right)) {
+                    return table.remove(link.id());
+                }
             }
+            return false;
         }
-        return false;
     }
 }

@@ -130,7 +130,9 @@ final class WebApi {
             if (!call.method().equals("POST")) {
                 throw ODataError.noResource();
             }
-            writes.action(call, def, id, second.name().substring("Microsoft.Dynamics.CRM.".length()));
+            synchronized (organisation) {
+                writes.action(call, def, id, second.name().substring("Microsoft.Dynamics.CRM.".length()));
+            }
             return;
         }
         Schema.Navigation navigation = Schema.navigation(def.setName(), second.name());
@@ -148,9 +150,15 @@ final class WebApi {
                     if (otherId != null) {
                         throw ODataError.noResource();
                     }
-                    writes.associate(call, def, id, navigation);
+                    synchronized (organisation) {
+                        writes.associate(call, def, id, navigation);
+                    }
                 }
-                case "DELETE" -> writes.disassociate(call, def, id, navigation, otherId, query.get("$id"));
+                case "DELETE" -> {
+                    synchronized (organisation) {
+                        writes.disassociate(call, def, id, navigation, otherId, query.get("$id"));
+                    }
+                }
                 default -> throw ODataError.noResource();
             }
             return;

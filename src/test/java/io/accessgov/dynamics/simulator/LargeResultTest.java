@@ -53,7 +53,8 @@ class LargeResultTest {
         JsonNode body = json(response.body());
         assertThat(body.get("@odata.count").asInt()).isEqualTo(5_000);
         assertThat(body.get("@Microsoft.Dynamics.CRM.totalrecordcount").asInt()).isEqualTo(5_000);
-        assertThat(body.get("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded").asBoolean())
+        assertThat(body.get("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded")
+                        .asBoolean())
                 .isTrue();
         assertThat(body.get("value").size()).isEqualTo(10);
         assertThat(response.headers().firstValue("Preference-Applied").orElseThrow())
@@ -68,7 +69,8 @@ class LargeResultTest {
                         "odata.include-annotations=\"Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded\"")
                 .body());
         assertThat(body.get("@odata.count").asInt()).isEqualTo(3);
-        assertThat(body.get("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded").asBoolean())
+        assertThat(body.get("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded")
+                        .asBoolean())
                 .isFalse();
     }
 }

@@ -262,19 +262,22 @@ class WebApiShapeTest {
     @Test
     void hostilePathsGetClearClientErrors() throws Exception {
         assertThat(rawStatus("/api/data/v9.2/systemusers(%ZZ)")).isEqualTo(400);
-        assertThat(client.get("systemusers(" + "a".repeat(5000) + ")").statusCode()).isEqualTo(400);
+        assertThat(client.get("systemusers(" + "a".repeat(5000) + ")").statusCode())
+                .isEqualTo(400);
         assertThat(client.get("systemusers('1%20or%201')").statusCode()).isEqualTo(400);
         assertThat(client.get("systemusers%2F..%2Froles").statusCode()).isEqualTo(404);
-        assertThat(client.get("systemusers(00000000-0000-0000-0000-000000000000)").statusCode())
+        assertThat(client.get("systemusers(00000000-0000-0000-0000-000000000000)")
+                        .statusCode())
                 .isEqualTo(400);
     }
 
     /** Sends a request line java.net.http would refuse to build, and returns the answer's status. */
     static int rawStatus(String target) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", simulator.environmentUrl().getPort())) {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", simulator.environmentUrl().getPort())) {
             socket.setSoTimeout(5000);
-            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                    + client.token() + "\r\nConnection: close\r\n\r\n";
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + client.token()
+                    + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
                             socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
