@@ -162,6 +162,16 @@ final class Call {
             json.writeStartObject();
             json.writeStringProperty("code", error.code());
             json.writeStringProperty("message", error.getMessage());
+            if (error.code().startsWith("0x")
+                    && Prefer.parse(headers("Prefer")).wants("Microsoft.PowerApps.CDS.HelpLink")) {
+                json.writeStringProperty("@Microsoft.PowerApps.CDS.ErrorDetails.OperationStatus", "0");
+                json.writeStringProperty(
+                        "@Microsoft.PowerApps.CDS.HelpLink",
+                        "http://go.microsoft.com/fwlink/?LinkID=398563&error=Microsoft.Crm.CrmException%3a"
+                                + error.code().substring(2) + "&client=platform");
+                json.writeStringProperty(
+                        "@Microsoft.PowerApps.CDS.TraceText", "Dataverse simulator, request " + requestId);
+            }
             json.writeEndObject();
             json.writeEndObject();
         });

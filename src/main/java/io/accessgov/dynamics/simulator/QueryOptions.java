@@ -15,6 +15,9 @@ final class QueryOptions {
 
     private static final Set<String> SUPPORTED = Set.of("$select", "$filter", "$top", "$count", "$skiptoken", "$id");
 
+    private static final Set<String> NOT_SIMULATED =
+            Set.of("$expand", "$orderby", "$apply", "$search", "$deltatoken", "$levels", "$compute");
+
     private final Map<String, String> options;
 
     private QueryOptions(Map<String, String> options) {
@@ -42,6 +45,13 @@ final class QueryOptions {
             }
             if (name.equals("$skip")) {
                 throw ODataError.badRequest("0x80060888", "Skip Clause is not supported in CRM");
+            }
+            if (NOT_SIMULATED.contains(name)) {
+                throw new ODataError(
+                        501,
+                        "0x80040203",
+                        "The simulator does not support " + name
+                                + " (Dataverse does); read the entity sets with $select and $filter instead.");
             }
             if (!SUPPORTED.contains(name)) {
                 throw ODataError.syntax("The query parameter '" + name + "' is not supported.");

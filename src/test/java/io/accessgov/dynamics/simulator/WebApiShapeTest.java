@@ -271,6 +271,27 @@ class WebApiShapeTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void errorsCarryDetailAnnotationsWhenEverythingIsAsked() {
+        HttpResponse<String> response =
+                client.get("systemusers?$select=nope", "Prefer", "odata.include-annotations=\"*\"");
+        JsonNode error = json(response.body()).get("error");
+        assertThat(error.get("code").stringValue()).isEqualTo("0x80060888");
+        assertThat(error.get("@Microsoft.PowerApps.CDS.HelpLink").stringValue()).contains("80060888");
+        assertThat(json(client.get("systemusers?$select=nope").body())
+                        .get("error")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void queryOptionsTheSimulatorLacksAreRefusedPlainly() {
+        HttpResponse<String> response = client.get("systemusers?$expand=systemuserroles_association");
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(errorMessage(response)).startsWith("The simulator does not support $expand");
+        assertThat(client.get("systemusers?$frobnicate=1").statusCode()).isEqualTo(400);
+    }
+
     /** Sends a request line java.net.http would refuse to build, and returns the answer's status. */
     static int rawStatus(String target) throws Exception {
         try (java.net.Socket socket =
