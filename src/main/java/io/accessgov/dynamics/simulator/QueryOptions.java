@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryOptions {
 
-    private static final Set<String> SUPPORTED = Set.of("$select", "$filter", "$top", "$count", "$skiptoken", "$id");
+    private static final Set<String> SUPPORTED =
+            Set.of("$select", "$filter", "$top", "$count", "$skiptoken", "$id", "$expand");
 
     private static final Set<String> NOT_SIMULATED =
-            Set.of("$expand", "$orderby", "$apply", "$search", "$deltatoken", "$levels", "$compute");
+            Set.of("$orderby", "$apply", "$search", "$deltatoken", "$levels", "$compute");
 
     private final Map<String, String> options;
 

@@ -170,7 +170,7 @@ final class WebApi {
             throw ODataError.recordMissing(def.entityName(), id);
         }
         TableDef target = Schema.bySet(navigation.targetSet());
-        Row[] related = related(navigation, id);
+        Row[] related = organisation.related(navigation, id);
         reads.collection(call, target, related, rawResourcePath, query);
     }
 
@@ -198,21 +198,6 @@ final class WebApi {
             }
             default -> throw ODataError.noResource();
         }
-    }
-
-    /** The rows on the other side of an N:N navigation from one record, in key order. */
-    private Row[] related(Schema.Navigation navigation, UUID id) {
-        Table links = organisation.table(navigation.linkSet());
-        Table target = organisation.table(navigation.targetSet());
-        List<Row> rows = new ArrayList<>();
-        for (LinkRow link : links.linksWith(navigation.selfColumn(), id)) {
-            Row row = target.find(navigation.otherColumn() == 1 ? link.first() : link.second());
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        rows.sort((a, b) -> Table.compareKeys(a.id(), b.id()));
-        return rows.toArray(new Row[0]);
     }
 
     private void whoAmI(Call call) {

@@ -224,4 +224,32 @@ class PagingTest {
         assertThat(rows.get(0).has("systemuserroleid")).isTrue();
         assertThat(rows.get(0).get("systemuserid").stringValue()).isEqualTo(alex.toString());
     }
+
+    @Test
+    void expandOfRolesOnASingleUserListsThem() {
+        UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
+        JsonNode user = json(client.get("systemusers(" + alex + ")?$select=fullname"
+                        + "&$expand=systemuserroles_association($select=name,_businessunitid_value)")
+                .body());
+        assertThat(user.get("systemuserroles_association").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("Basic User", "Salesperson");
+        assertThat(user.get("systemuserroles_association").get(0).has("roleid")).isTrue();
+    }
+
+    @Test
+    void expandOnASetFiltersInsideAndRefusesNesting() {
+        UUID leadership = simulator.state().teamId("Sales Leadership");
+        JsonNode teams = json(client.get(
+                        "teams?$select=name&$filter=teamid%20eq%20" + leadership
+                                + "&$expand=teammembership_association($select=fullname;$filter=startswith(fullname,'A'))",
+                        "Prefer",
+                        "odata.maxpagesize=1")
+                .body());
+        assertThat(teams.get("value").get(0).get("teammembership_association").findValuesAsString("fullname"))
+                .containsExactlyInAnyOrder("Alex Wilber", "Adele Vance");
+        HttpResponse<String> nested =
+                client.get("teams?$expand=teammembership_association($expand=systemuserroles_association)");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(client.get("teams?$expand=nothing").statusCode()).isEqualTo(400);
+    }
 }
