@@ -241,7 +241,8 @@ class PagingTest {
         UUID leadership = simulator.state().teamId("Sales Leadership");
         JsonNode teams = json(client.get(
                         "teams?$select=name&$filter=teamid%20eq%20" + leadership
-                                + "&$expand=teammembership_association($select=fullname;$filter=startswith(fullname,'A'))",
+                                + "&$expand=teammembership_association($select=fullname;"
+                                + "$filter=startswith(fullname,'A'))",
                         "Prefer",
                         "odata.maxpagesize=1")
                 .body());
