@@ -30,6 +30,7 @@ final class Call {
     private final String requestId = UUID.randomUUID().toString();
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
     private boolean bodyTooLarge;
+    private String jsonType = "application/json; odata.metadata=minimal";
     private int status;
     private @Nullable String clientId;
     private java.util.function.Consumer<Call> onAnswer = call -> {};
@@ -137,7 +138,12 @@ final class Call {
     }
 
     void json(int code, byte[] json) {
-        send(code, "application/json; odata.metadata=minimal", json);
+        send(code, jsonType, json);
+    }
+
+    /** Answers JSON as a plain {@code application/json} document (the token endpoint is not OData). */
+    void plainJson() {
+        this.jsonType = "application/json; charset=utf-8";
     }
 
     /** Streams a JSON document built by the writer (buffered so Content-Length is exact). */

@@ -47,6 +47,7 @@ final class TokenEndpoint {
 
     void handle(Call call, String tenant) {
         tokens.countRequest();
+        call.plainJson();
         if (!call.method().equals("POST")) {
             error(
                     call,
