@@ -40,6 +40,7 @@ public final class Behaviour {
     private volatile String entraTeamMembershipCode = "0x80040208";
     private volatile boolean roleAssignmentOnDisabledUsers;
     private volatile boolean privilegeDenied;
+    private volatile boolean groupTeamsNeedInheritableRoles;
     private volatile boolean retryAfterAsHttpDate;
     private volatile int requestLimit = 6000;
     private volatile Duration requestWindow = Duration.ofSeconds(300);
@@ -114,6 +115,19 @@ public final class Behaviour {
 
     public Behaviour roleAssignmentOnDisabledUsers(boolean value) {
         this.roleAssignmentOnDisabledUsers = value;
+        return this;
+    }
+
+    /**
+     * When on, a role with {@code isinherited = 0} ("Team privileges only") cannot be given to an Entra group team
+     * (0x80048350). Off by default: the reference finds the sources in conflict on this check.
+     */
+    public boolean groupTeamsNeedInheritableRoles() {
+        return groupTeamsNeedInheritableRoles;
+    }
+
+    public Behaviour groupTeamsNeedInheritableRoles(boolean value) {
+        this.groupTeamsNeedInheritableRoles = value;
         return this;
     }
 

@@ -13,6 +13,7 @@ final class LinkRules {
     private static final int USER_DISABLED = Schema.SYSTEMUSER.required("isdisabled");
     private static final int USER_ACCESS_MODE = Schema.SYSTEMUSER.required("accessmode");
     private static final int ROLE_UNIT = Schema.ROLE.required("_businessunitid_value");
+    private static final int ROLE_INHERITED = Schema.ROLE.required("isinherited");
     private static final int TEAM_UNIT = Schema.TEAM.required("_businessunitid_value");
     private static final int TEAM_TYPE = Schema.TEAM.required("teamtype");
     private static final int TEAM_DEFAULT = Schema.TEAM.required("isdefault");
@@ -73,6 +74,15 @@ final class LinkRules {
                     throw ODataError.badRequest(
                             "0x80048331",
                             "Cannot assign roles or profiles to an access team" + " (TeamId = " + team.id() + ").");
+                }
+                boolean groupTeam = Objects.equals(team.get(TEAM_TYPE), 2) || Objects.equals(team.get(TEAM_TYPE), 3);
+                if (groupTeam
+                        && Objects.equals(role.get(ROLE_INHERITED), 0)
+                        && behaviour.groupTeamsNeedInheritableRoles()) {
+                    throw ODataError.badRequest(
+                            "0x80048350",
+                            "Cannot assign security role with 'Team Privileges only' Inheritance to AAD Group or"
+                                    + " Office Group teams.");
                 }
                 if (!team.get(TEAM_UNIT).equals(role.get(ROLE_UNIT)) && !behaviour.ownershipAcrossBusinessUnits()) {
                     throw ODataError.badRequest(
