@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.simulator;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Switches for the behaviours the reference marks as inferred or conflicting ([I]/[C]), and the service-protection
@@ -37,7 +38,7 @@ public final class Behaviour {
     private volatile boolean ownershipAcrossBusinessUnits;
     private volatile DuplicateLink duplicateLink = DuplicateLink.REJECT;
     private volatile MissingLink missingLink = MissingLink.IGNORE;
-    private volatile String entraTeamMembershipCode = "0x80040208";
+    private volatile @Nullable String entraTeamMembershipCode = "0x80040208";
     private volatile boolean roleAssignmentOnDisabledUsers;
     private volatile boolean privilegeDenied;
     private volatile boolean groupTeamsNeedInheritableRoles;
@@ -99,11 +100,11 @@ public final class Behaviour {
     }
 
     /** The error code for a manual membership change on an Entra-group team; null allows the change. */
-    public String entraTeamMembershipCode() {
+    public @Nullable String entraTeamMembershipCode() {
         return entraTeamMembershipCode;
     }
 
-    public Behaviour entraTeamMembershipCode(String value) {
+    public Behaviour entraTeamMembershipCode(@Nullable String value) {
         this.entraTeamMembershipCode = value;
         return this;
     }

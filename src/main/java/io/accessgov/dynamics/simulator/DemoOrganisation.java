@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo organisation "Contoso": a business-unit tree, the out-of-box roles copied into every unit, teams of every
@@ -310,7 +311,7 @@ final class DemoOrganisation {
         return w.build(connector, "9.2.24113.00182");
     }
 
-    private void unit(String name, String parent, boolean disabled) {
+    private void unit(String name, @Nullable String parent, boolean disabled) {
         UUID parentId = parent == null ? null : units.get(parent);
         UUID id = w.businessUnit(name, parentId, disabled, units.size());
         units.put(name, id);
@@ -336,7 +337,7 @@ final class DemoOrganisation {
         return spec;
     }
 
-    private UserSpec special(String first, String last, String domain, UUID unit) {
+    private UserSpec special(@Nullable String first, String last, String domain, UUID unit) {
         UserSpec spec = new UserSpec(first, last, domain, unit);
         spec.email = domain.isEmpty() ? null : domain;
         spec.licensed = false;

@@ -106,7 +106,7 @@ final class RowWriter {
         }
     }
 
-    static void writeValue(JsonGenerator json, Object value) {
+    static void writeValue(JsonGenerator json, @Nullable Object value) {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String s) {

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed access to the simulator's tables for tests: read rows, look records up by name, and add or remove links
@@ -192,7 +193,7 @@ public final class SimulatorState {
         return organisation.table(entitySet);
     }
 
-    private UUID idWhere(String set, String column, Object value) {
+    private UUID idWhere(String set, String column, @Nullable Object value) {
         Table table = organisation.table(set);
         int index = table.def().required(column);
         for (Row row : table.snapshot()) {
