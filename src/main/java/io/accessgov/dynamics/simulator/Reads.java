@@ -137,6 +137,12 @@ final class Reads {
     }
 
     void single(Call call, TableDef def, Row row, QueryOptions query) {
+        for (String option : List.of("$filter", "$top", "$count", "$skiptoken")) {
+            if (query.get(option) != null) {
+                throw ODataError.syntax(
+                        "The query option '" + option + "' is not allowed when reading a single record.");
+            }
+        }
         Prefer prefer = Prefer.parse(call.headers("Prefer"));
         String selectText = query.get("$select");
         int[] columns = RowWriter.columns(def, select(selectText, def, behaviour.olderPlatform()));

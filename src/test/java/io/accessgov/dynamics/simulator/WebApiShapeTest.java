@@ -98,6 +98,9 @@ class WebApiShapeTest {
         assertThat(row.get("systemuserid").stringValue()).isEqualTo(megan.toString());
         assertThat(row.get("ownerid").stringValue()).isEqualTo(megan.toString());
         assertThat(row.get("fullname").stringValue()).isEqualTo("Megan Bowen");
+        assertThat(client.get("systemusers(" + megan + ")?$filter=isdisabled%20eq%20true")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
