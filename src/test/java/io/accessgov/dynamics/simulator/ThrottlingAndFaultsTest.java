@@ -5,7 +5,6 @@ import static io.accessgov.dynamics.simulator.SimulatorClient.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessgov.dynamics.simulator.SignInTest.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ThrottlingAndFaultsTest {
 
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00Z"));
     DataverseSimulator simulator;
     SimulatorClient client;
 
@@ -113,6 +112,7 @@ class ThrottlingAndFaultsTest {
                 }
             }
             assertThat(statuses).containsExactlyInAnyOrder(200, 200, 429);
+            assertThat(simulator.requests().peakConcurrency()).isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
