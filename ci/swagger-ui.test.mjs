@@ -154,11 +154,21 @@ async function executeListAccountsInSwaggerUi(base) {
   await liveResponse.waitFor();
   const status = (await liveResponse.locator('.response-col_status').innerText()).trim();
   const body = await liveResponse.locator('.response-col_description pre').first().innerText();
-  await liveResponse.scrollIntoViewIfNeeded();
+  const requestUrl = (await operation.locator('.request-url pre').innerText()).trim();
+
+  // The operation from its header down to the live response (the documented responses below are left out).
+  await operation.scrollIntoViewIfNeeded();
+  const top = await operation.boundingBox();
+  const bottom = await liveResponse.boundingBox();
+  const scrollY = await page.evaluate(() => window.scrollY);
   mkdirSync(dirname(screenshot), { recursive: true });
-  await operation.screenshot({ path: screenshot });
+  await page.screenshot({
+    path: screenshot,
+    fullPage: true,
+    clip: { x: top.x, y: top.y + scrollY, width: top.width, height: bottom.y + bottom.height - top.y + 8 },
+  });
   log(`screenshot: ${screenshot}`);
-  return { status, body };
+  return { status, body, requestUrl };
 }
 
 async function main() {
@@ -172,13 +182,15 @@ async function main() {
   const names = await demoAccountNames(base);
   log(`the API lists ${names.length} accounts, e.g. ${names.slice(0, 3).join(', ')}`);
 
-  const { status, body } = await executeListAccountsInSwaggerUi(base);
+  const { status, body, requestUrl } = await executeListAccountsInSwaggerUi(base);
+  log(`Swagger UI called ${requestUrl}`);
   if (status !== '200') {
-    throw new Error(`Swagger UI's call answered ${status}:\n${body.slice(0, 2000)}`);
+    throw new Error(`Swagger UI's call ${requestUrl} answered ${status}:\n${body.slice(0, 2000)}`);
   }
   const missing = names.filter((name) => !body.includes(name));
   if (missing.length > 0) {
-    throw new Error(`Swagger UI's response lacks the demo accounts ${JSON.stringify(missing)}:\n${body.slice(0, 2000)}`);
+    throw new Error(`Swagger UI's call ${requestUrl} lacks ${missing.length} of the ${names.length} demo accounts `
+      + `(e.g. ${missing.slice(0, 3).join(', ')}); it answered:\n${body.slice(0, 2000)}`);
   }
   log(`Swagger UI executed GET /api/v1/accounts: 200 with all ${names.length} demo accounts`);
 }

@@ -95,10 +95,12 @@ class LayeredJarIT {
     }
 
     @Test
-    void theImageLayoutStartsAndAnswersItsProbes(@TempDir Path app, @TempDir Path data) throws Exception {
+    void theImageLayoutStartsAndAnswersItsProbesWithoutWritingToTheAppDirectory(
+            @TempDir Path app, @TempDir Path data, @TempDir Path logs) throws Exception {
         for (String source : DOCKERFILE.copiedFromStage("build")) {
             copyTree(buildStage.resolve(source.substring("/workspace/".length())), app);
         }
+        List<String> imageFiles = filesIn(app);
         int port = freePort();
         List<String> command = new ArrayList<>(DOCKERFILE.entrypoint());
         command.set(0, javaExecutable());
@@ -106,7 +108,7 @@ class LayeredJarIT {
         ProcessBuilder image = new ProcessBuilder(command)
                 .directory(app.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(app.resolve("console.log").toFile());
+                .redirectOutput(logs.resolve("console.log").toFile());
         image.environment().put("CONNECTOR_DATA_DIR", data.toString());
         image.environment().remove("DYNAMICS_ENVIRONMENT_URL");
 
@@ -114,16 +116,27 @@ class LayeredJarIT {
         try {
             URI base = URI.create("http://127.0.0.1:" + port);
             assertThat(awaitStatus(base.resolve("/livez"), process, Duration.ofMinutes(3)))
-                    .as("/livez of the started image; console:%n%s", console(app))
+                    .as("/livez of the started image; console:%n%s", console(logs))
                     .isEqualTo(200);
             assertThat(awaitStatus(base.resolve("/readyz"), process, Duration.ofSeconds(30)))
-                    .as("/readyz of the started image; console:%n%s", console(app))
+                    .as("/readyz of the started image; console:%n%s", console(logs))
                     .isEqualTo(200);
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+        }
+        assertThat(filesIn(app))
+                .as("the image's root filesystem is read-only: only /data and /tmp may be written")
+                .isEqualTo(imageFiles);
+    }
+
+    private static List<String> filesIn(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.map(path -> directory.relativize(path).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -154,9 +167,9 @@ class LayeredJarIT {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static String console(Path app) {
+    private static String console(Path logs) {
         try {
-            return Files.readString(app.resolve("console.log"));
+            return Files.readString(logs.resolve("console.log"));
         } catch (IOException e) {
             return "(no console output: " + e.getMessage() + ")";
         }

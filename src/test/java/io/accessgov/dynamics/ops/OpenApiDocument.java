@@ -5,6 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.core.util.Separators.Spacing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,9 +23,12 @@ final class OpenApiDocument {
     private static final int MAX_DIFFERENCES = 25;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+
+    /** Two-space indentation and {@code "name": value}, as most JSON tools write it. */
+    private static final DefaultPrettyPrinter PRETTY =
+            new DefaultPrettyPrinter(Separators.createDefaultInstance().withObjectNameValueSpacing(Spacing.AFTER));
 
     private OpenApiDocument() {}
 
@@ -40,7 +46,7 @@ final class OpenApiDocument {
             }
         }
         Object plain = MAPPER.treeToValue(document, Object.class);
-        return MAPPER.writeValueAsString(plain) + "\n";
+        return MAPPER.writer().with(PRETTY).writeValueAsString(plain) + "\n";
     }
 
     /** Where two documents differ, as JSON pointers with both values, at most {@value #MAX_DIFFERENCES}. */
