@@ -1,7 +1,11 @@
 package io.accessgov.dynamics.dataverse;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one door to Dataverse. Methods are named for what the service needs; OData (queries, paging links, headers,
@@ -25,4 +29,77 @@ public interface DataverseClient {
 
     /** Who the service is signed in as ({@code WhoAmI}); proves the token and the application user work. */
     WhoAmI whoAmI();
+
+    // Business units
+
+    /** Every business unit (an environment has at most a few hundred). */
+    List<BusinessUnit> businessUnits();
+
+    /** The business unit with this id, if Dataverse has one. */
+    Optional<BusinessUnit> findBusinessUnit(UUID id);
+
+    // Security roles
+
+    /**
+     * The first page of logical roles: the root copy of each role ({@code parentroleid} null), optionally only those
+     * whose name contains {@code search} (case-insensitive; data, never query syntax).
+     */
+    DataversePage<SecurityRole> findLogicalRoles(@Nullable String search, int pageSize);
+
+    /** The page of logical roles a previous page's continuation points at. */
+    DataversePage<SecurityRole> findLogicalRoles(Continuation continuation);
+
+    /** The role copy with this id (any business unit's copy), if Dataverse has one. */
+    Optional<SecurityRole> findRole(UUID roleId);
+
+    /** Every business-unit copy of the logical role whose root copy is {@code rootRoleId}, the root included. */
+    List<SecurityRole> roleCopies(UUID rootRoleId);
+
+    /** Every copy of every role whose id is in {@code roleIds}, following all pages. */
+    List<SecurityRole> rolesById(Collection<UUID> roleIds);
+
+    // Teams
+
+    /** The first page of teams matching the query. */
+    DataversePage<Team> findTeams(TeamQuery query, int pageSize);
+
+    /** The page of teams a previous page's continuation points at. */
+    DataversePage<Team> findTeams(Continuation continuation);
+
+    /** The team with this id, if Dataverse has one. */
+    Optional<Team> findTeam(UUID teamId);
+
+    /** Every team whose id is in {@code teamIds}, following all pages. */
+    List<Team> teamsById(Collection<UUID> teamIds);
+
+    // Who holds what: the link tables, read with filters and all their pages, never one request per principal
+
+    /** The role copies assigned directly to this user. */
+    List<UserRoleLink> userRolesOfUser(UUID userId);
+
+    /** The direct assignments of any of these role copies to users. */
+    List<UserRoleLink> userRolesOfRoles(Collection<UUID> roleIds);
+
+    /** The teams this user is a member of (the business unit's default team included). */
+    List<TeamMembership> membershipsOfUser(UUID userId);
+
+    /** The members of any of these teams. */
+    List<TeamMembership> membershipsOfTeams(Collection<UUID> teamIds);
+
+    /** The role copies held by any of these teams. */
+    List<TeamRoleLink> teamRolesOfTeams(Collection<UUID> teamIds);
+
+    /** The teams holding any of these role copies. */
+    List<TeamRoleLink> teamRolesOfRoles(Collection<UUID> roleIds);
+
+    /** Every user with one of these ids (unknown ids are left out), following all pages. */
+    List<SystemUser> usersById(Collection<UUID> userIds);
+
+    // Full reads
+
+    /**
+     * Reads a whole table page by page at Dataverse's largest page size (5000), handing each page's rows to
+     * {@code pages} as it arrives, so that memory holds one page at a time.
+     */
+    <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages);
 }

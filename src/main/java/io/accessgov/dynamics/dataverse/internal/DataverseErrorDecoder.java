@@ -1,0 +1,151 @@
+package io.accessgov.dynamics.dataverse.internal;
+
+import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
+import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
+import io.accessgov.dynamics.dataverse.DataverseException;
+import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
+import io.accessgov.dynamics.dataverse.DataverseThrottled;
+import io.accessgov.dynamics.dataverse.DataverseUnavailable;
+import io.accessgov.dynamics.dataverse.RecordNotFound;
+import io.accessgov.dynamics.dataverse.SignInFailed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns every non-success answer of Dataverse into the exception named after what happened. The one place where
+ * HTTP statuses and hex codes are read: branch on the status first and the code second, because Dataverse's codes
+ * are not tied to statuses and are sometimes empty or {@code 0x0}.
+ */
+public final class DataverseErrorDecoder {
+
+    /** Hex codes of Dataverse business rules that a change can break (reference §2.1, §3, §6.4). */
+    static final Set<String> BUSINESS_RULE_CODES = Set.of(
+            "0x80041409", // UserInWrongBusiness
+            "0x8004140d", // TeamInWrongBusiness
+            "0x8004830b", // CannotAddMembersToDefaultTeam
+            "0x8004830c", // CannotRemoveMembersFromDefaultTeam
+            "0x80048307", // CannotDeleteDefaultTeam
+            "0x80048331", // CannotAssignRolesOrProfilesToAccessTeam
+            "0x80040208", // manual change of an Entra group team's members
+            "0x80041d33", // CannotModifySpecialUser (SYSTEM, INTEGRATION)
+            "0x80041d51", // CannotAssignRolesToSupportUser
+            "0x80048d35", // role assignment to a disabled user
+            "0x80040237", // DuplicateRecord
+            "0x80048d3b", // privilege escalation guard
+            "0x80048350", // AadGroupTeamsCanOnlyAssignInheritableRoles
+            "0x80044152", // RestrictInheritedRole
+            "0x80041d30", // CannotRemoveFromSysAdmin
+            "0x80041d64", // CannotRemoveTenantAdminFromSysAdminRole
+            "0x80090911"); // role reserved for application users
+
+    private static final int MAX_MESSAGE = 400;
+
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public DataverseErrorDecoder(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** What Dataverse said in an error body; both parts may be null for empty or non-JSON bodies. */
+    public record ErrorBody(@Nullable String code, @Nullable String message) {}
+
+    /** Decodes a non-2xx answer. */
+    public DataverseException decode(int status, HttpHeaders headers, byte[] body) {
+        ErrorBody error = readBody(body);
+        String code = error.code();
+        String requestId = requestId(headers);
+        String said = error.message() == null ? "" : ": " + truncate(error.message());
+        Duration retryAfter = retryAfter(headers).orElse(null);
+        if (status == 401) {
+            return new SignInFailed(
+                    "Dataverse refused the service's access token (HTTP 401). Check that the app registration has an"
+                            + " application user in this environment.",
+                    code,
+                    requestId);
+        }
+        if (status == 403) {
+            return new DataverseAccessDenied(
+                    "Dataverse denied the service's application user" + said, code, requestId);
+        }
+        if (status == 404) {
+            return new RecordNotFound("Dataverse has no such record" + said, code, requestId);
+        }
+        if (status == 429) {
+            return new DataverseThrottled(
+                    "Dataverse is throttling the service (service protection limits)" + said,
+                    retryAfter,
+                    code,
+                    requestId);
+        }
+        if ((status == 400 || status == 412) && code != null && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
+            return new BusinessRuleViolated("Dataverse refused the change" + said, code, requestId);
+        }
+        if (status >= 400 && status < 500) {
+            return new DataverseRejectedRequest(
+                    "Dataverse rejected the request (HTTP " + status + ")" + said, code, requestId);
+        }
+        return new DataverseUnavailable(
+                "Dataverse is unavailable (HTTP " + status + ")" + said, retryAfter, code, requestId);
+    }
+
+    /** Dataverse's error code and message, tolerating empty, HTML and other non-JSON bodies. */
+    public ErrorBody readBody(byte[] body) {
+        if (body.length == 0) {
+            return new ErrorBody(null, null);
+        }
+        try {
+            JsonNode error = json.readTree(body).path("error");
+            return new ErrorBody(text(error.path("code")), text(error.path("message")));
+        } catch (RuntimeException notJson) {
+            return new ErrorBody(null, null);
+        }
+    }
+
+    /** The request id Dataverse sent ({@code REQ_ID} or {@code x-ms-service-request-id}). */
+    public static @Nullable String requestId(HttpHeaders headers) {
+        String id = headers.getFirst("REQ_ID");
+        return id != null ? id : headers.getFirst("x-ms-service-request-id");
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date, relative to now; never negative. */
+    public Optional<Duration> retryAfter(HttpHeaders headers) {
+        String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        value = value.trim();
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static @Nullable String text(JsonNode node) {
+        return node.isString() ? node.asString() : null;
+    }
+
+    private static String truncate(String message) {
+        String flat = message.replaceAll("\\s+", " ").trim();
+        return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
+    }
+}

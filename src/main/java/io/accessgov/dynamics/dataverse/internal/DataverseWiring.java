@@ -1,0 +1,72 @@
+package io.accessgov.dynamics.dataverse.internal;
+
+import io.accessgov.dynamics.dataverse.AccountClassifier;
+import io.accessgov.dynamics.dataverse.DynamicsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Assembles the client from its parts; used by the Spring configuration and by tests that drive it directly. */
+public final class DataverseWiring {
+
+    /** The first retry waits about this long; later ones double it. */
+    static final Duration BASE_BACKOFF = Duration.ofMillis(250);
+
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private DataverseWiring() {}
+
+    /** A complete client for {@code connection}. */
+    public static WebApiDataverseClient client(
+            DataverseConnection connection,
+            DynamicsProperties.Http limits,
+            WebClient.Builder webClientBuilder,
+            MeterRegistry meterRegistry,
+            AccountClassifier classifier,
+            Clock clock,
+            DataverseHttp.Sleeper sleeper) {
+        JsonMapper json = JsonMapper.builder().build();
+        DataverseMetrics metrics = new DataverseMetrics(meterRegistry);
+        TokenSource tokens = OAuthWiring.tokenSource(
+                connection, limits.connectTimeout(), limits.readTimeout(), limits.tokenRefreshSkew(), clock, metrics, json);
+        DataverseHttp http = new DataverseHttp(
+                webClient(webClientBuilder, limits),
+                tokens,
+                new RetryPolicy(limits.maxAttempts(), limits.deadline(), BASE_BACKOFF, MAX_BACKOFF,
+                        () -> ThreadLocalRandom.current().nextDouble()),
+                new DataverseErrorDecoder(json, clock),
+                new ConcurrencyLimit(limits.maxConcurrentRequests()),
+                metrics,
+                clock,
+                sleeper,
+                limits.readTimeout());
+        return new WebApiDataverseClient(connection, new ODataReader(http, json), new ColumnSupport(), classifier);
+    }
+
+    /**
+     * A WebClient on Reactor Netty with connect and response timeouts. Nothing stores cookies (Dataverse's
+     * ARRAffinity cookie would pin every request to one web server); redirects are not followed.
+     */
+    public static WebClient webClient(WebClient.Builder builder, DynamicsProperties.Http limits) {
+        ConnectionProvider pool = ConnectionProvider.builder("dataverse")
+                .maxConnections(limits.maxConcurrentRequests())
+                .pendingAcquireTimeout(limits.deadline())
+                .maxIdleTime(Duration.ofSeconds(50))
+                .build();
+        HttpClient httpClient = HttpClient.create(pool)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(limits.connectTimeout().toMillis()))
+                .responseTimeout(limits.readTimeout())
+                .followRedirect(false);
+        return builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
+    }
+}

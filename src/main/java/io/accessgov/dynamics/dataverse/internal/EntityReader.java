@@ -1,0 +1,122 @@
+package io.accessgov.dynamics.dataverse.internal;
+
+import io.accessgov.dynamics.dataverse.Continuation;
+import io.accessgov.dynamics.dataverse.DataversePage;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads one entity set: a page with a filter, the page a continuation points at, one record by id, every row that
+ * matches a filter (following all links), or the whole table page by page. Selects exactly its columns, dropping
+ * optional ones the environment lacks.
+ */
+public final class EntityReader<T> {
+
+    /** Chunk size for filters on many ids: keeps the URL well under the limits of gateways and Dataverse. */
+    static final int IDS_PER_REQUEST = 50;
+
+    private final DataverseConnection connection;
+    private final ODataReader reader;
+    private final ColumnSupport columns;
+    private final String entitySet;
+    private final String entity;
+    private final List<String> selected;
+    private final Set<String> optional;
+    private final boolean formattedValues;
+    private final Function<JsonNode, T> mapper;
+
+    EntityReader(
+            DataverseConnection connection,
+            ODataReader reader,
+            ColumnSupport columns,
+            String entitySet,
+            String entity,
+            List<String> selected,
+            Set<String> optional,
+            boolean formattedValues,
+            Function<JsonNode, T> mapper) {
+        this.connection = connection;
+        this.reader = reader;
+        this.columns = columns;
+        this.entitySet = entitySet;
+        this.entity = entity;
+        this.selected = List.copyOf(selected);
+        this.optional = Set.copyOf(optional);
+        this.formattedValues = formattedValues;
+        this.mapper = mapper;
+    }
+
+    /** The first page of rows matching {@code filter}. */
+    public DataversePage<T> page(ODataFilter filter, int pageSize) {
+        return columns.withFallback(entity, optional, available -> {
+            String rendered;
+            try {
+                rendered = filter.render(available);
+            } catch (ODataFilter.AlwaysFalse nothing) {
+                return new DataversePage<>(List.of(), null);
+            }
+            URI uri = ODataUri.of(connection.apiBase(), entitySet)
+                    .select(selected.stream().filter(available).toList())
+                    .filter(rendered)
+                    .build();
+            return toPage(reader.page(uri, entitySet, pageSize, formattedValues), pageSize);
+        });
+    }
+
+    /** The page a continuation of this entity set points at; refuses one that leads anywhere else. */
+    public DataversePage<T> page(Continuation continuation) {
+        URI uri = ODataUri.continuation(connection.apiBase(), entitySet, continuation.link());
+        return toPage(reader.page(uri, entitySet, continuation.pageSize(), formattedValues), continuation.pageSize());
+    }
+
+    /** The record with this id, if there is one. */
+    public Optional<T> one(UUID id) {
+        return columns.withFallback(entity, optional, available -> {
+            URI uri = ODataUri.of(connection.apiBase(), entitySet + "(" + id + ")")
+                    .select(selected.stream().filter(available).toList())
+                    .build();
+            return reader.one(uri, entitySet, formattedValues).map(mapper);
+        });
+    }
+
+    /** Every row matching {@code filter}, following all pages at the largest page size. */
+    public List<T> all(ODataFilter filter) {
+        List<T> rows = new ArrayList<>();
+        forEachPage(filter, rows::addAll);
+        return rows;
+    }
+
+    /** Every row whose {@code column} is one of {@code ids}, in chunks of ids, following all pages of each. */
+    public List<T> allWhereIn(String column, Collection<UUID> ids) {
+        List<UUID> distinct = ids.stream().distinct().sorted().toList();
+        List<T> rows = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
+            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_REQUEST));
+            forEachPage(ODataFilter.in(column, chunk), rows::addAll);
+        }
+        return rows;
+    }
+
+    /** Hands every page of rows matching {@code filter} to {@code consumer}, in order, at the largest page size. */
+    public void forEachPage(ODataFilter filter, Consumer<List<T>> consumer) {
+        DataversePage<T> page = page(filter, ODataReader.MAX_PAGE_SIZE);
+        consumer.accept(page.items());
+        while (page.next() != null) {
+            page = page(page.next());
+            consumer.accept(page.items());
+        }
+    }
+
+    private DataversePage<T> toPage(ODataReader.RawPage raw, int pageSize) {
+        List<T> items = raw.rows().stream().map(mapper).toList();
+        return new DataversePage<>(items, raw.nextLink() == null ? null : new Continuation(raw.nextLink(), pageSize));
+    }
+}

@@ -1,0 +1,250 @@
+package io.accessgov.dynamics.dataverse.internal;
+
+import static io.accessgov.dynamics.dataverse.internal.ODataFilter.and;
+import static io.accessgov.dynamics.dataverse.internal.ODataFilter.contains;
+import static io.accessgov.dynamics.dataverse.internal.ODataFilter.eq;
+import static io.accessgov.dynamics.dataverse.internal.ODataFilter.isNull;
+import static io.accessgov.dynamics.dataverse.internal.ODataFilter.or;
+
+import io.accessgov.dynamics.dataverse.AccountClassifier;
+import io.accessgov.dynamics.dataverse.BusinessUnit;
+import io.accessgov.dynamics.dataverse.Continuation;
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.DataversePage;
+import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
+import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.SecurityRole;
+import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamQuery;
+import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.dataverse.UserRoleLink;
+import io.accessgov.dynamics.dataverse.WhoAmI;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** {@link DataverseClient} over the Dataverse Web API: one {@link EntityReader} per entity set. */
+public final class WebApiDataverseClient implements DataverseClient {
+
+    private final DataverseConnection connection;
+    private final ODataReader reader;
+    private final AccountClassifier classifier;
+    private final EntityReader<SystemUser> users;
+    private final EntityReader<BusinessUnit> businessUnits;
+    private final EntityReader<SecurityRole> roles;
+    private final EntityReader<Team> teams;
+    private final EntityReader<UserRoleLink> userRoles;
+    private final EntityReader<TeamMembership> memberships;
+    private final EntityReader<TeamRoleLink> teamRoles;
+    private final Map<DataverseTable<?>, EntityReader<?>> tables;
+
+    public WebApiDataverseClient(
+            DataverseConnection connection, ODataReader reader, ColumnSupport columns, AccountClassifier classifier) {
+        this.connection = connection;
+        this.reader = reader;
+        this.classifier = classifier;
+        this.users = new EntityReader<>(connection, reader, columns, SystemUserRows.ENTITY_SET, SystemUserRows.ENTITY,
+                SystemUserRows.COLUMNS, SystemUserRows.OPTIONAL, true, SystemUserRows::toUser);
+        this.businessUnits = new EntityReader<>(connection, reader, columns, "businessunits", "businessunit",
+                DirectoryRows.BUSINESS_UNIT_COLUMNS, Set.of(), false, DirectoryRows::businessUnit);
+        this.roles = new EntityReader<>(connection, reader, columns, "roles", "role",
+                DirectoryRows.ROLE_COLUMNS, DirectoryRows.ROLE_OPTIONAL, true, DirectoryRows::role);
+        this.teams = new EntityReader<>(connection, reader, columns, "teams", "team",
+                DirectoryRows.TEAM_COLUMNS, DirectoryRows.TEAM_OPTIONAL, true, DirectoryRows::team);
+        this.userRoles = new EntityReader<>(connection, reader, columns, "systemuserrolescollection", "systemuserroles",
+                DirectoryRows.USER_ROLE_COLUMNS, Set.of(), false, DirectoryRows::userRole);
+        this.memberships = new EntityReader<>(connection, reader, columns, "teammemberships", "teammembership",
+                DirectoryRows.MEMBERSHIP_COLUMNS, Set.of(), false, DirectoryRows::membership);
+        this.teamRoles = new EntityReader<>(connection, reader, columns, "teamrolescollection", "teamroles",
+                DirectoryRows.TEAM_ROLE_COLUMNS, Set.of(), false, DirectoryRows::teamRole);
+        this.tables = Map.of(
+                DataverseTable.USERS, users,
+                DataverseTable.BUSINESS_UNITS, businessUnits,
+                DataverseTable.ROLES, roles,
+                DataverseTable.TEAMS, teams,
+                DataverseTable.USER_ROLES, userRoles,
+                DataverseTable.TEAM_MEMBERSHIPS, memberships,
+                DataverseTable.TEAM_ROLES, teamRoles);
+    }
+
+    // Users
+
+    @Override
+    public DataversePage<SystemUser> findUsers(UserQuery query, int pageSize) {
+        checkPageSize(pageSize);
+        List<ODataFilter> parts = new ArrayList<>();
+        parts.add(classifier.filterFor(query.accountTypes()));
+        if (query.disabled() != null) {
+            parts.add(eq("isdisabled", query.disabled()));
+        }
+        if (query.search() != null) {
+            parts.add(or(
+                    contains("fullname", query.search()),
+                    contains("domainname", query.search()),
+                    contains("internalemailaddress", query.search())));
+        }
+        return users.page(and(parts), pageSize);
+    }
+
+    @Override
+    public DataversePage<SystemUser> findUsers(Continuation continuation) {
+        checkPageSize(continuation.pageSize());
+        return users.page(continuation);
+    }
+
+    @Override
+    public Optional<SystemUser> findUser(UUID id) {
+        return users.one(id);
+    }
+
+    @Override
+    public List<SystemUser> usersById(Collection<UUID> userIds) {
+        return users.allWhereIn("systemuserid", userIds);
+    }
+
+    @Override
+    public WhoAmI whoAmI() {
+        URI uri = ODataUri.of(connection.apiBase(), "WhoAmI").build();
+        JsonNode answer = reader.one(uri, "WhoAmI", false)
+                .orElseThrow(() -> new DataverseRejectedRequest(
+                        "Dataverse does not offer the WhoAmI function at " + connection.apiBase() + ".", null, null));
+        return new WhoAmI(
+                Rows.requiredUuid(answer, "UserId"),
+                Rows.requiredUuid(answer, "BusinessUnitId"),
+                Rows.requiredUuid(answer, "OrganizationId"));
+    }
+
+    // Business units
+
+    @Override
+    public List<BusinessUnit> businessUnits() {
+        return businessUnits.all(ODataFilter.TRUE);
+    }
+
+    @Override
+    public Optional<BusinessUnit> findBusinessUnit(UUID id) {
+        return businessUnits.one(id);
+    }
+
+    // Roles
+
+    @Override
+    public DataversePage<SecurityRole> findLogicalRoles(@Nullable String search, int pageSize) {
+        checkPageSize(pageSize);
+        ODataFilter filter = isNull("_parentroleid_value");
+        if (search != null && !search.isEmpty()) {
+            filter = and(filter, contains("name", search));
+        }
+        return roles.page(filter, pageSize);
+    }
+
+    @Override
+    public DataversePage<SecurityRole> findLogicalRoles(Continuation continuation) {
+        checkPageSize(continuation.pageSize());
+        return roles.page(continuation);
+    }
+
+    @Override
+    public Optional<SecurityRole> findRole(UUID roleId) {
+        return roles.one(roleId);
+    }
+
+    @Override
+    public List<SecurityRole> roleCopies(UUID rootRoleId) {
+        return roles.all(eq("_parentrootroleid_value", rootRoleId));
+    }
+
+    @Override
+    public List<SecurityRole> rolesById(Collection<UUID> roleIds) {
+        return roles.allWhereIn("roleid", roleIds);
+    }
+
+    // Teams
+
+    @Override
+    public DataversePage<Team> findTeams(TeamQuery query, int pageSize) {
+        checkPageSize(pageSize);
+        List<ODataFilter> parts = new ArrayList<>();
+        if (query.type() != null) {
+            parts.add(eq("teamtype", query.type().ordinal()));
+        }
+        if (query.search() != null) {
+            parts.add(contains("name", query.search()));
+        }
+        return teams.page(and(parts), pageSize);
+    }
+
+    @Override
+    public DataversePage<Team> findTeams(Continuation continuation) {
+        checkPageSize(continuation.pageSize());
+        return teams.page(continuation);
+    }
+
+    @Override
+    public Optional<Team> findTeam(UUID teamId) {
+        return teams.one(teamId);
+    }
+
+    @Override
+    public List<Team> teamsById(Collection<UUID> teamIds) {
+        return teams.allWhereIn("teamid", teamIds);
+    }
+
+    // Links
+
+    @Override
+    public List<UserRoleLink> userRolesOfUser(UUID userId) {
+        return userRoles.all(eq("systemuserid", userId));
+    }
+
+    @Override
+    public List<UserRoleLink> userRolesOfRoles(Collection<UUID> roleIds) {
+        return userRoles.allWhereIn("roleid", roleIds);
+    }
+
+    @Override
+    public List<TeamMembership> membershipsOfUser(UUID userId) {
+        return memberships.all(eq("systemuserid", userId));
+    }
+
+    @Override
+    public List<TeamMembership> membershipsOfTeams(Collection<UUID> teamIds) {
+        return memberships.allWhereIn("teamid", teamIds);
+    }
+
+    @Override
+    public List<TeamRoleLink> teamRolesOfTeams(Collection<UUID> teamIds) {
+        return teamRoles.allWhereIn("teamid", teamIds);
+    }
+
+    @Override
+    public List<TeamRoleLink> teamRolesOfRoles(Collection<UUID> roleIds) {
+        return teamRoles.allWhereIn("roleid", roleIds);
+    }
+
+    // Full reads
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages) {
+        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
+        entityReader.forEachPage(ODataFilter.TRUE, pages);
+    }
+
+    private static void checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > ODataReader.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be 1–" + ODataReader.MAX_PAGE_SIZE + ", was " + pageSize);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
+import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
+import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
+import io.accessgov.dynamics.grant.GrantId.PrincipalType;
+import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Turns link rows into grants (contract §5): role copies are reported on their logical (root) role; an account's
+ * direct assignment and the roles it inherits through its teams merge into one grant whose sources name each reason;
+ * every team membership is a grant of its own. Pure: no Dataverse, no Spring.
+ */
+final class GrantAssembler {
+
+    private static final Comparator<Grant.Source> SOURCE_ORDER = Comparator.comparing((Grant.Source s) -> !s.isDirect())
+            .thenComparing(s -> s.displayName() == null ? "" : s.displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(s -> s.id() == null ? "" : s.id());
+
+    private GrantAssembler() {}
+
+    /** Every grant the facts prove, ordered by grant id. */
+    static List<Grant> assemble(AccessFacts facts) {
+        Map<String, Pending> grants = new TreeMap<>();
+        Map<UUID, List<UUID>> membersByTeam = new HashMap<>();
+        for (Link membership : facts.memberships()) {
+            membersByTeam
+                    .computeIfAbsent(membership.from(), team -> new ArrayList<>())
+                    .add(membership.to());
+        }
+        for (Link userRole : facts.userRoles()) {
+            RoleFacts role = facts.rolesByCopyId().get(userRole.to());
+            AccountFacts account = facts.accounts().get(userRole.from());
+            if (role != null && account != null) {
+                roleOfAccount(grants, role, account).direct = true;
+            }
+        }
+        for (Link teamRole : facts.teamRoles()) {
+            RoleFacts role = facts.rolesByCopyId().get(teamRole.to());
+            TeamFacts team = facts.teams().get(teamRole.from());
+            if (role == null || team == null) {
+                continue;
+            }
+            pending(
+                            grants,
+                            new GrantId(ResourceType.ROLE, role.rootId(), PrincipalType.TEAM, team.id()),
+                            ref("role", role.rootId(), role.name()),
+                            ref("team", team.id(), team.name()))
+                    .direct = true;
+            for (UUID member : membersByTeam.getOrDefault(team.id(), List.of())) {
+                AccountFacts account = facts.accounts().get(member);
+                if (account != null) {
+                    roleOfAccount(grants, role, account).teams.add(team);
+                }
+            }
+        }
+        for (Link membership : facts.memberships()) {
+            TeamFacts team = facts.teams().get(membership.from());
+            AccountFacts account = facts.accounts().get(membership.to());
+            if (team != null && account != null) {
+                Pending grant = pending(
+                        grants,
+                        new GrantId(ResourceType.TEAM, team.id(), PrincipalType.ACCOUNT, account.id()),
+                        ref("team", team.id(), team.name()),
+                        ref("account", account.id(), account.displayName()));
+                grant.direct = true;
+                grant.fixed = team.membershipManagedElsewhere() || account.platformManaged();
+            }
+        }
+        return grants.values().stream().map(Pending::toGrant).toList();
+    }
+
+    private static Pending roleOfAccount(Map<String, Pending> grants, RoleFacts role, AccountFacts account) {
+        Pending grant = pending(
+                grants,
+                new GrantId(ResourceType.ROLE, role.rootId(), PrincipalType.ACCOUNT, account.id()),
+                ref("role", role.rootId(), role.name()),
+                ref("account", account.id(), account.displayName()));
+        grant.fixed = account.platformManaged();
+        return grant;
+    }
+
+    private static Pending pending(Map<String, Pending> grants, GrantId id, Grant.Ref resource, Grant.Ref principal) {
+        return grants.computeIfAbsent(id.toString(), key -> new Pending(id, resource, principal));
+    }
+
+    private static Grant.Ref ref(String type, UUID id, String displayName) {
+        return new Grant.Ref(type, id.toString(), displayName);
+    }
+
+    /** A grant being put together from several link rows. */
+    private static final class Pending {
+        private final GrantId id;
+        private final Grant.Ref resource;
+        private final Grant.Ref principal;
+        private final Set<TeamFacts> teams = new LinkedHashSet<>();
+        private boolean direct;
+        private boolean fixed;
+
+        Pending(GrantId id, Grant.Ref resource, Grant.Ref principal) {
+            this.id = id;
+            this.resource = resource;
+            this.principal = principal;
+        }
+
+        Grant toGrant() {
+            List<Grant.Source> sources = new ArrayList<>();
+            if (direct) {
+                sources.add(Grant.Source.DIRECT);
+            }
+            teams.forEach(team -> sources.add(Grant.Source.team(team.id().toString(), team.name())));
+            sources.sort(SOURCE_ORDER);
+            return new Grant(id.toString(), resource, id.entitlement(), principal, sources, direct && !fixed);
+        }
+    }
+}

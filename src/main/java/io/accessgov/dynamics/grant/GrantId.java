@@ -1,0 +1,100 @@
+package io.accessgov.dynamics.grant;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The id of a grant (contract §5): {@code {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}},
+ * for example {@code role:0b5c…:assigned:account:2b7e…}. Role ids in it are root role ids.
+ */
+record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType principalType, UUID principalId) {
+
+    private static final Pattern SHAPE =
+            Pattern.compile("(role|team):([0-9a-fA-F-]{36}):(assigned|member):(account|team):([0-9a-fA-F-]{36})");
+
+    GrantId {
+        if (!resourceType.admits(principalType)) {
+            throw new MalformedGrantId(
+                    resourceType.wireName() + " grants cannot have a " + principalType.wireName() + " as principal");
+        }
+    }
+
+    /** Reads a grant id, refusing anything that is not exactly of the documented shape. */
+    static GrantId parse(String text) {
+        if (text == null || text.length() > 200 || !SHAPE.matcher(text).matches()) {
+            throw new MalformedGrantId("a grant id looks like role:<role id>:assigned:account:<account id>");
+        }
+        String[] parts = text.split(":");
+        ResourceType resourceType = ResourceType.fromWire(parts[0]);
+        if (!resourceType.entitlement().equals(parts[2])) {
+            throw new MalformedGrantId("a " + resourceType.wireName() + " offers the entitlement '"
+                    + resourceType.entitlement() + "', not '" + parts[2] + "'");
+        }
+        return new GrantId(resourceType, uuid(parts[1]), PrincipalType.fromWire(parts[3]), uuid(parts[4]));
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            if (!id.toString().equalsIgnoreCase(text)) {
+                throw new IllegalArgumentException(text);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedGrantId("'" + text + "' is not a GUID");
+        }
+    }
+
+    String entitlement() {
+        return resourceType.entitlement();
+    }
+
+    @Override
+    public String toString() {
+        return resourceType.wireName() + ":" + resourceId + ":" + entitlement() + ":" + principalType.wireName() + ":"
+                + principalId;
+    }
+
+    /** What a grant gives access to. */
+    enum ResourceType {
+        ROLE("assigned"),
+        TEAM("member");
+
+        private final String entitlement;
+
+        ResourceType(String entitlement) {
+            this.entitlement = entitlement;
+        }
+
+        String entitlement() {
+            return entitlement;
+        }
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        boolean admits(PrincipalType principal) {
+            return this == ROLE || principal == PrincipalType.ACCOUNT;
+        }
+
+        static ResourceType fromWire(String text) {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** Who holds a grant. */
+    enum PrincipalType {
+        ACCOUNT,
+        TEAM;
+
+        String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static PrincipalType fromWire(String text) {
+            return valueOf(text.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.accessgov.dynamics.simulator;
+
+import java.time.Duration;
+
+/**
+ * Switches for the behaviours the reference marks as inferred or conflicting ([I]/[C]), and the service-protection
+ * limits. Thread-safe; tests may flip a switch while the simulator runs. Defaults follow the reference.
+ */
+public final class Behaviour {
+
+    /** What {@code $top} does when {@code Prefer: odata.maxpagesize} is also sent (reference §7.1, [C]). */
+    public enum TopWithMaxPageSize {
+        /** {@code $top} is ignored and the result is paged (2024 documentation, observed by third parties). */
+        TOP_IGNORED,
+        /** {@code $top} wins: at most that many rows, no paging (2021 documentation). */
+        TOP_WINS
+    }
+
+    /** The answer to associating a link that already exists (reference §6.4). */
+    public enum DuplicateLink {
+        /** 412 with 0x80040237 (default). */
+        REJECT,
+        /** 204 and nothing changes. */
+        IGNORE
+    }
+
+    /** The answer to removing a link that does not exist (reference §6.4). */
+    public enum MissingLink {
+        /** 204 and nothing changes (default). */
+        IGNORE,
+        /** 404 with 0x80040217. */
+        REJECT
+    }
+
+    private volatile boolean olderPlatform;
+    private volatile TopWithMaxPageSize topWithMaxPageSize = TopWithMaxPageSize.TOP_IGNORED;
+    private volatile boolean ownershipAcrossBusinessUnits;
+    private volatile DuplicateLink duplicateLink = DuplicateLink.REJECT;
+    private volatile MissingLink missingLink = MissingLink.IGNORE;
+    private volatile String entraTeamMembershipCode = "0x80040208";
+    private volatile boolean roleAssignmentOnDisabledUsers;
+    private volatile boolean privilegeDenied;
+    private volatile boolean retryAfterAsHttpDate;
+    private volatile int requestLimit = 6000;
+    private volatile Duration requestWindow = Duration.ofSeconds(300);
+    private volatile int concurrencyLimit = 52;
+    private volatile long executionTimeLimitMillis = 1_200_000;
+    private volatile int dopHint = 4;
+
+    /** Whether the optional columns (applicationid, azurestate, isautoassigned, isinherited, membershiptype) are missing. */
+    public boolean olderPlatform() {
+        return olderPlatform;
+    }
+
+    public Behaviour olderPlatform(boolean value) {
+        this.olderPlatform = value;
+        return this;
+    }
+
+    public TopWithMaxPageSize topWithMaxPageSize() {
+        return topWithMaxPageSize;
+    }
+
+    public Behaviour topWithMaxPageSize(TopWithMaxPageSize value) {
+        this.topWithMaxPageSize = value;
+        return this;
+    }
+
+    /** The {@code EnableOwnershipAcrossBusinessUnits} setting: role copies of other units may be assigned. */
+    public boolean ownershipAcrossBusinessUnits() {
+        return ownershipAcrossBusinessUnits;
+    }
+
+    public Behaviour ownershipAcrossBusinessUnits(boolean value) {
+        this.ownershipAcrossBusinessUnits = value;
+        return this;
+    }
+
+    public DuplicateLink duplicateLink() {
+        return duplicateLink;
+    }
+
+    public Behaviour duplicateLink(DuplicateLink value) {
+        this.duplicateLink = value;
+        return this;
+    }
+
+    public MissingLink missingLink() {
+        return missingLink;
+    }
+
+    public Behaviour missingLink(MissingLink value) {
+        this.missingLink = value;
+        return this;
+    }
+
+    /** The error code for a manual membership change on an Entra-group team; null allows the change. */
+    public String entraTeamMembershipCode() {
+        return entraTeamMembershipCode;
+    }
+
+    public Behaviour entraTeamMembershipCode(String value) {
+        this.entraTeamMembershipCode = value;
+        return this;
+    }
+
+    /** The {@code allowRoleAssignmentOnDisabledUsers} setting; off means 0x80048d35 for disabled users. */
+    public boolean roleAssignmentOnDisabledUsers() {
+        return roleAssignmentOnDisabledUsers;
+    }
+
+    public Behaviour roleAssignmentOnDisabledUsers(boolean value) {
+        this.roleAssignmentOnDisabledUsers = value;
+        return this;
+    }
+
+    /** When on, every write answers 403 0x80040220 (the caller lacks prvAssignRole / prvWriteTeam). */
+    public boolean privilegeDenied() {
+        return privilegeDenied;
+    }
+
+    public Behaviour privilegeDenied(boolean value) {
+        this.privilegeDenied = value;
+        return this;
+    }
+
+    /** Whether 429 answers carry {@code Retry-After} as an HTTP date instead of seconds. */
+    public boolean retryAfterAsHttpDate() {
+        return retryAfterAsHttpDate;
+    }
+
+    public Behaviour retryAfterAsHttpDate(boolean value) {
+        this.retryAfterAsHttpDate = value;
+        return this;
+    }
+
+    public int requestLimit() {
+        return requestLimit;
+    }
+
+    /** Requests allowed per client within {@link #requestWindow()} (Dataverse: 6000 per 300 s). */
+    public Behaviour requestLimit(int value) {
+        this.requestLimit = value;
+        return this;
+    }
+
+    public Duration requestWindow() {
+        return requestWindow;
+    }
+
+    public Behaviour requestWindow(Duration value) {
+        this.requestWindow = value;
+        return this;
+    }
+
+    public int concurrencyLimit() {
+        return concurrencyLimit;
+    }
+
+    /** Concurrent requests allowed per client (Dataverse: 52). */
+    public Behaviour concurrencyLimit(int value) {
+        this.concurrencyLimit = value;
+        return this;
+    }
+
+    public long executionTimeLimitMillis() {
+        return executionTimeLimitMillis;
+    }
+
+    /** Combined execution time allowed per client within the window (Dataverse: 1,200,000 ms per 300 s). */
+    public Behaviour executionTimeLimitMillis(long value) {
+        this.executionTimeLimitMillis = value;
+        return this;
+    }
+
+    public int dopHint() {
+        return dopHint;
+    }
+
+    /** The value of the {@code x-ms-dop-hint} header. */
+    public Behaviour dopHint(int value) {
+        this.dopHint = value;
+        return this;
+    }
+}

@@ -1,0 +1,78 @@
+package io.accessgov.dynamics.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The simulated environment's data: the seven tables, the row-version counter and a few organisation facts. */
+final class Organisation {
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final AtomicLong versions = new AtomicLong(1_000_000);
+    private final UUID organizationId;
+    private final UUID callerUserId;
+    private final String platformVersion;
+
+    Organisation(UUID organizationId, UUID callerUserId, String platformVersion) {
+        this.organizationId = organizationId;
+        this.callerUserId = callerUserId;
+        this.platformVersion = platformVersion;
+        for (TableDef def : Schema.TABLES) {
+            tables.put(def.setName(), new Table(def));
+        }
+    }
+
+    Table table(String set) {
+        Table table = tables.get(set);
+        if (table == null) {
+            throw new IllegalArgumentException("no table " + set);
+        }
+        return table;
+    }
+
+    long nextVersion() {
+        return versions.incrementAndGet();
+    }
+
+    UUID organizationId() {
+        return organizationId;
+    }
+
+    /** The application user that WhoAmI answers with (this service's own account). */
+    UUID callerUserId() {
+        return callerUserId;
+    }
+
+    String platformVersion() {
+        return platformVersion;
+    }
+
+    Table users() {
+        return table(Schema.SYSTEMUSERS);
+    }
+
+    Table businessUnits() {
+        return table(Schema.BUSINESSUNITS);
+    }
+
+    Table roles() {
+        return table(Schema.ROLES);
+    }
+
+    Table teams() {
+        return table(Schema.TEAMS);
+    }
+
+    Table userRoles() {
+        return table(Schema.USER_ROLES);
+    }
+
+    Table memberships() {
+        return table(Schema.MEMBERSHIPS);
+    }
+
+    Table teamRoles() {
+        return table(Schema.TEAM_ROLES);
+    }
+}

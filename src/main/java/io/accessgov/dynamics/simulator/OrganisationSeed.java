@@ -1,0 +1,155 @@
+package io.accessgov.dynamics.simulator;
+
+import java.util.UUID;
+
+/**
+ * What the simulator is seeded with: the demo organisation "Contoso" (deterministic, about fifty people and every
+ * kind of system account) or a generated organisation of any size.
+ *
+ * <pre>{@code
+ * OrganisationSeed.demo();
+ * OrganisationSeed.generated().users(100_000).businessUnits(40).logicalRoles(60).teams(3_000)
+ *         .userRoleLinks(300_000).memberships(250_000).randomSeed(7).build();
+ * }</pre>
+ */
+public final class OrganisationSeed {
+
+    private final Generated generated;
+    private final long demoSeed;
+
+    private OrganisationSeed(Generated generated, long demoSeed) {
+        this.generated = generated;
+        this.demoSeed = demoSeed;
+    }
+
+    /** The demo organisation "Contoso". */
+    public static OrganisationSeed demo() {
+        return new OrganisationSeed(null, 20_240_315L);
+    }
+
+    /** A generated organisation; set its size on the returned builder. */
+    public static Generated generated() {
+        return new Generated();
+    }
+
+    /** The tenant-scale organisation of the sync benchmark (issue 5). */
+    public static OrganisationSeed large() {
+        return generated()
+                .users(100_000)
+                .businessUnits(40)
+                .logicalRoles(60)
+                .teams(3_000)
+                .userRoleLinks(300_000)
+                .memberships(250_000)
+                .build();
+    }
+
+    Organisation build(UUID connectorApplicationId) {
+        return generated == null
+                ? DemoOrganisation.build(demoSeed, connectorApplicationId)
+                : GeneratedOrganisation.build(generated, connectorApplicationId);
+    }
+
+    @Override
+    public String toString() {
+        return generated == null ? "OrganisationSeed[demo]" : "OrganisationSeed[" + generated + "]";
+    }
+
+    /**
+     * The size of a generated organisation. Beyond the people asked for it always holds SYSTEM, INTEGRATION, the
+     * support user and this service's own application user; every business unit has its default team, which counts
+     * towards {@code teams}; default-team memberships come on top of {@code memberships}.
+     */
+    public static final class Generated {
+        private int users = 1_000;
+        private int businessUnits = 5;
+        private int logicalRoles = 14;
+        private int teams = 20;
+        private long userRoleLinks = 3_000;
+        private long memberships = 2_500;
+        private long randomSeed = 42;
+
+        private Generated() {}
+
+        public Generated users(int value) {
+            this.users = positive(value, "users");
+            return this;
+        }
+
+        public Generated businessUnits(int value) {
+            this.businessUnits = positive(value, "businessUnits");
+            return this;
+        }
+
+        public Generated logicalRoles(int value) {
+            this.logicalRoles = positive(value, "logicalRoles");
+            return this;
+        }
+
+        public Generated teams(int value) {
+            this.teams = positive(value, "teams");
+            return this;
+        }
+
+        public Generated userRoleLinks(long value) {
+            this.userRoleLinks = Math.max(0, value);
+            return this;
+        }
+
+        public Generated memberships(long value) {
+            this.memberships = Math.max(0, value);
+            return this;
+        }
+
+        public Generated randomSeed(long value) {
+            this.randomSeed = value;
+            return this;
+        }
+
+        public OrganisationSeed build() {
+            return new OrganisationSeed(this, 0);
+        }
+
+        int users() {
+            return users;
+        }
+
+        int businessUnits() {
+            return businessUnits;
+        }
+
+        int logicalRoles() {
+            return logicalRoles;
+        }
+
+        int teams() {
+            return teams;
+        }
+
+        long userRoleLinks() {
+            return userRoleLinks;
+        }
+
+        long memberships() {
+            return memberships;
+        }
+
+        long randomSeed() {
+            return randomSeed;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1");
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return "users=" + users + ", businessUnits=" + businessUnits + ", logicalRoles=" + logicalRoles
+                    + ", teams=" + teams + ", userRoleLinks=" + userRoleLinks + ", memberships=" + memberships
+                    + ", randomSeed=" + randomSeed;
+        }
+    }
+}

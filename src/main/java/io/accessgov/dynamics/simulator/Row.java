@@ -1,0 +1,23 @@
+package io.accessgov.dynamics.simulator;
+
+import java.util.UUID;
+
+/** One immutable row of a simulated table; a change replaces the row. */
+interface Row {
+
+    UUID id();
+
+    /** The value of the column at this index in the table's definition (null for SQL null). */
+    Object get(int column);
+
+    long version();
+
+    /** The key's most significant bits, without allocating a UUID (sorting and seeking). */
+    default long keyHigh() {
+        return id().getMostSignificantBits();
+    }
+
+    default long keyLow() {
+        return id().getLeastSignificantBits();
+    }
+}

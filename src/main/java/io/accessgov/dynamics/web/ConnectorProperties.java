@@ -1,0 +1,63 @@
+package io.accessgov.dynamics.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The service's own settings ({@code connector.*}, contract §1).
+ *
+ * @param pageTokenKey the AES-256 key that seals page tokens, base64-encoded (32 bytes, e.g. from
+ *     {@code openssl rand -base64 32}); unset picks a random key per process, so tokens then neither survive a
+ *     restart nor work across replicas. Never logged.
+ * @param dataDir where sync snapshots are kept
+ * @param security how callers are authenticated
+ */
+@Validated
+@ConfigurationProperties("connector")
+public record ConnectorProperties(
+        @Nullable String pageTokenKey,
+        @DefaultValue("./data") @NotNull Path dataDir,
+        @Valid @DefaultValue Security security) {
+
+    static final int PAGE_TOKEN_KEY_BYTES = 32;
+
+    /** The page-token key, decoded; empty when none is configured. */
+    public Optional<byte[]> pageTokenKeyBytes() {
+        if (pageTokenKey == null || pageTokenKey.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(Base64.getDecoder().decode(pageTokenKey.strip()));
+    }
+
+    @AssertTrue(
+            message = "connector.page-token-key (CONNECTOR_PAGE_TOKEN_KEY) must be exactly 32 bytes,"
+                    + " base64-encoded; generate one with: openssl rand -base64 32")
+    boolean isPageTokenKeyUsable() {
+        try {
+            return pageTokenKeyBytes().map(key -> key.length == PAGE_TOKEN_KEY_BYTES).orElse(true);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectorProperties[pageTokenKey=" + (pageTokenKey == null ? "null" : "******") + ", dataDir=" + dataDir
+                + ", security=" + security + "]";
+    }
+
+    /**
+     * How callers are authenticated (contract §6).
+     *
+     * @param allowAnonymous open the API without a JWT issuer against a real environment; refused otherwise
+     */
+    public record Security(@DefaultValue("false") boolean allowAnonymous) {}
+}

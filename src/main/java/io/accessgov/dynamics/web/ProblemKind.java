@@ -1,0 +1,87 @@
+package io.accessgov.dynamics.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every kind of problem the API answers with, in one table: its stable {@code type} URI, status and title. The
+ * same kinds are documented for callers in {@code docs/problems.md}; keep the two in step.
+ */
+public enum ProblemKind {
+    INVALID_PARAMETER("invalid-parameter", HttpStatus.BAD_REQUEST, "Invalid request parameter"),
+    INVALID_ID("invalid-id", HttpStatus.BAD_REQUEST, "Invalid id"),
+    INVALID_PAGE_TOKEN("invalid-page-token", HttpStatus.BAD_REQUEST, "Invalid page token"),
+    UNREADABLE_BODY("unreadable-body", HttpStatus.BAD_REQUEST, "Unreadable request body"),
+    INVALID_BODY("invalid-body", HttpStatus.BAD_REQUEST, "Invalid request body"),
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
+    INSUFFICIENT_SCOPE("insufficient-scope", HttpStatus.FORBIDDEN, "Permission missing"),
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    ACCOUNT_NOT_FOUND("account-not-found", HttpStatus.NOT_FOUND, "Account not found"),
+    RECORD_NOT_FOUND("record-not-found", HttpStatus.NOT_FOUND, "Record not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Response format not available"),
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    BUSINESS_RULE_VIOLATED("business-rule-violated", HttpStatus.CONFLICT, "Change not possible"),
+    DATAVERSE_REFUSED_CHANGE("dataverse-refused-change", HttpStatus.BAD_GATEWAY, "Dataverse refused the change"),
+    DATAVERSE_ACCESS_DENIED("dataverse-access-denied", HttpStatus.BAD_GATEWAY, "Dataverse denied the service access"),
+    DATAVERSE_SIGN_IN_FAILED("dataverse-sign-in-failed", HttpStatus.BAD_GATEWAY, "Signing in to Dataverse failed"),
+    DATAVERSE_REJECTED_REQUEST(
+            "dataverse-rejected-request", HttpStatus.BAD_GATEWAY, "Dataverse rejected the service's request"),
+    DATAVERSE_THROTTLED("dataverse-throttled", HttpStatus.SERVICE_UNAVAILABLE, "Dataverse is throttling requests"),
+    DATAVERSE_UNAVAILABLE("dataverse-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Dataverse is unavailable"),
+    DATAVERSE_TIMED_OUT("dataverse-timed-out", HttpStatus.GATEWAY_TIMEOUT, "Dataverse did not answer in time"),
+    REQUEST_REFUSED("request-refused", HttpStatus.BAD_REQUEST, "Request refused"),
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
+    INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+    /** Prefix of every problem {@code type}. */
+    public static final String TYPE_PREFIX = "urn:dynamics365-connector:problem:";
+
+    private final String slug;
+    private final HttpStatus status;
+    private final String title;
+
+    ProblemKind(String slug, HttpStatus status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    /** The stable {@code type} URI, e.g. {@code urn:dynamics365-connector:problem:account-not-found}. */
+    public URI type() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /**
+     * The generic kind for a status that has no more specific one. {@link #REQUEST_REFUSED} stands for any other
+     * client error and is answered with the actual status.
+     */
+    static ProblemKind forStatus(int status) {
+        return switch (status) {
+            case 400 -> BAD_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> INSUFFICIENT_SCOPE;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 400 && status < 500 ? REQUEST_REFUSED : INTERNAL_ERROR;
+        };
+    }
+}
