@@ -20,7 +20,12 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -q dependency:go-offline
 COPY src src
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests package \
+# The build context holds no .git: the commit /actuator/info shows comes from the REVISION build argument.
+ARG REVISION=unknown
+RUN --mount=type=cache,target=/root/.m2 \
+    printf 'git.commit.id=%s\ngit.commit.id.abbrev=%.7s\n' "${REVISION}" "${REVISION}" \
+        > src/main/resources/git.properties \
+    && ./mvnw -B -ntp -DskipTests -Dmaven.gitcommitid.skip=true package \
     && cp target/dynamics365-connector-*.jar application.jar \
     && java -Djarmode=tools -jar application.jar extract --layers --launcher --destination extracted
 

@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "connector.data-dir=target/openapi-document-test/data"})
-class OpenApiDocumentTest {
+class OpenApiDocumentDriftTest {
 
-    static final String REGENERATE = "./mvnw -Dopenapi.update=true -Dtest=OpenApiDocumentTest test";
+    static final String REGENERATE = "./mvnw -Dopenapi.update=true -Dtest=OpenApiDocumentDriftTest test";
     private static final Path COMMITTED = Path.of("docs", "openapi.json");
 
     @LocalServerPort
