@@ -62,13 +62,11 @@ class DockerfileTest {
 
     @Test
     void recordsTheCommitFromTheRevisionBuildArgumentAsTheBuildContextHasNoGitDirectory() {
-        assertThat(dockerfile.all("RUN"))
-                .extracting(Instruction::arguments)
-                .anySatisfy(run -> assertThat(run)
-                        .contains("git.commit.id=%s")
-                        .contains("\"${REVISION}\"")
-                        .contains("> src/main/resources/git.properties")
-                        .contains("-Dmaven.gitcommitid.skip=true package"));
+        assertThat(dockerfile.all("RUN")).extracting(Instruction::arguments).anySatisfy(run -> assertThat(run)
+                .contains("git.commit.id=%s")
+                .contains("\"${REVISION}\"")
+                .contains("> src/main/resources/git.properties")
+                .contains("-Dmaven.gitcommitid.skip=true package"));
     }
 
     @Test
