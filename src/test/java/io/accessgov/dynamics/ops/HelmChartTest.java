@@ -272,6 +272,41 @@ class HelmChartTest {
         assertRejected("dynamics:\n  platformApplicationIds: [not-a-guid]\n", "platformApplicationIds");
     }
 
+    @Test
+    void installNotesTellHowToCreateTheClientSecret() throws IOException {
+        String notes = installNotes(LIVE_VALUES);
+
+        assertThat(notes)
+                .contains("It governs https://contoso.crm4.dynamics.com")
+                .contains("kubectl -n governance create secret generic dynamics-credentials")
+                .contains("--from-literal=client-secret=")
+                .doesNotContain("DEMO MODE")
+                .doesNotContain("WARNING: no security.jwt.issuerUri");
+    }
+
+    @Test
+    void installNotesWarnAboutDemoModeAnOpenApiAndReplicasWithTheirOwnSyncs() throws IOException {
+        String notes = installNotes("replicaCount: 2\n");
+
+        assertThat(notes)
+                .contains("DEMO MODE")
+                .contains("WARNING: no security.jwt.issuerUri is set")
+                .contains("WARNING: more than one replica can run")
+                .contains("set persistence.enabled=true");
+    }
+
+    private String installNotes(String values) throws IOException {
+        return helm.install()
+                .clientOnly()
+                .dryRun()
+                .withName("connector")
+                .withNamespace("governance")
+                .withKubeVersion(KUBERNETES)
+                .withValuesFile(valuesFile(values))
+                .call()
+                .getOutput();
+    }
+
     private RenderedChart render() {
         return RenderedChart.parse(template().call());
     }
