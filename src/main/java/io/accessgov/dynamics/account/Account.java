@@ -20,22 +20,40 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(description = "A Dataverse user (systemuser) with its identity-governance classification.")
 public record Account(
-        @Schema(example = "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d") UUID id,
-        @Schema(example = "Jane Doe", nullable = true) @Nullable String displayName,
+        @Schema(example = "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
+        UUID id,
+
+        @Schema(example = "Jane Doe", nullable = true) @Nullable
+        String displayName,
+
         @Schema(example = "Jane", nullable = true) @Nullable String firstName,
         @Schema(example = "Doe", nullable = true) @Nullable String lastName,
-        @Schema(example = "jane.doe@contoso.com", nullable = true) @Nullable String username,
-        @Schema(example = "jane.doe@contoso.com", nullable = true) @Nullable String email,
+
+        @Schema(example = "jane.doe@contoso.com", nullable = true) @Nullable
+        String username,
+
+        @Schema(example = "jane.doe@contoso.com", nullable = true) @Nullable
+        String email,
+
         AccountStatus status,
         AccountType accountType,
         AccessMode accessMode,
         BusinessUnitRef businessUnit,
-        @Schema(example = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", nullable = true) @Nullable UUID entraObjectId,
+
+        @Schema(example = "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", nullable = true) @Nullable
+        UUID entraObjectId,
+
         @Schema(nullable = true) @Nullable UUID applicationId,
         @Schema(example = "true") boolean licensed,
-        @Schema(example = "Account Manager", nullable = true) @Nullable String title,
-        @Schema(example = "2024-03-15T16:21:50Z", nullable = true) @Nullable Instant createdAt,
-        @Schema(example = "2024-03-15T16:21:58Z", nullable = true) @Nullable Instant modifiedAt) {
+
+        @Schema(example = "Account Manager", nullable = true) @Nullable
+        String title,
+
+        @Schema(example = "2024-03-15T16:21:50Z", nullable = true) @Nullable
+        Instant createdAt,
+
+        @Schema(example = "2024-03-15T16:21:58Z", nullable = true) @Nullable
+        Instant modifiedAt) {
 
     /** The account of a Dataverse user classified as {@code type}. */
     public static Account of(SystemUser user, AccountType type) {
@@ -64,6 +82,9 @@ public record Account(
      * @param name the business unit's name, as Dataverse formats the lookup
      */
     public record BusinessUnitRef(
-            @Schema(example = "7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d") UUID id,
-            @Schema(example = "Sales", nullable = true) @Nullable String name) {}
+            @Schema(example = "7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d")
+            UUID id,
+
+            @Schema(example = "Sales", nullable = true) @Nullable
+            String name) {}
 }

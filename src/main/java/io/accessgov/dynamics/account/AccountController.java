@@ -42,10 +42,11 @@ class AccountController {
     @ApiResponse(
             responseCode = "200",
             description = "A page of accounts.",
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = AccountPage.class),
-                    examples = @ExampleObject(name = "page", value = AccountExamples.PAGE)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AccountPage.class),
+                            examples = @ExampleObject(name = "page", value = AccountExamples.PAGE)))
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
@@ -56,29 +57,38 @@ class AccountController {
     @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<Account> listAccounts(
-            @Parameter(description = "Only enabled or only disabled accounts.") @RequestParam(required = false)
-                    @Nullable AccountStatus status,
-            @Parameter(description = "Only accounts of this type; SERVICE and SYSTEM give an empty page while the"
-                            + " system-account toggle is off.")
+            @Parameter(description = "Only enabled or only disabled accounts.")
                     @RequestParam(required = false)
-                    @Nullable AccountType accountType,
+                    @Nullable
+                    AccountStatus status,
+            @Parameter(
+                            description = "Only accounts of this type; SERVICE and SYSTEM give an empty page while the"
+                                    + " system-account toggle is off.")
+                    @RequestParam(required = false)
+                    @Nullable
+                    AccountType accountType,
             @Parameter(
                             description = "Case-insensitive substring of displayName, username or email. Quotes and"
                                     + " OData syntax are matched literally.",
                             example = "jane")
                     @RequestParam(required = false)
                     @Size(max = 256)
-                    @Nullable String search,
-            @Parameter(description = "Accounts per page (1–1000, default 100). When paging on, leave it out or send"
-                            + " the first page's value.")
+                    @Nullable
+                    String search,
+            @Parameter(
+                            description =
+                                    "Accounts per page (1–1000, default 100). When paging on, leave it out or send"
+                                            + " the first page's value.")
                     @RequestParam(required = false)
                     @Min(1)
                     @Max(1000)
-                    @Nullable Integer pageSize,
+                    @Nullable
+                    Integer pageSize,
             @Parameter(description = "The nextPageToken of the previous page; opaque.")
                     @RequestParam(required = false)
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
-                    @Nullable String pageToken) {
+                    @Nullable
+                    String pageToken) {
         return accounts.list(new AccountFilter(status, accountType, search), pageSize, pageToken);
     }
 
@@ -90,10 +100,11 @@ class AccountController {
     @ApiResponse(
             responseCode = "200",
             description = "The account.",
-            content = @Content(
-                    mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = Account.class),
-                    examples = @ExampleObject(name = "account", value = AccountExamples.ACCOUNT)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Account.class),
+                            examples = @ExampleObject(name = "account", value = AccountExamples.ACCOUNT)))
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
@@ -109,7 +120,8 @@ class AccountController {
                             description = "The Dataverse user id (systemuserid), a GUID.",
                             schema = @Schema(type = "string", format = "uuid", pattern = Ids.GUID_PATTERN),
                             example = "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
-                    @PathVariable String id) {
+                    @PathVariable
+                    String id) {
         return accounts.get(Ids.parseGuid(id, "account id"));
     }
 
@@ -117,6 +129,7 @@ class AccountController {
     @Schema(name = "AccountPage", description = "One page of accounts.")
     record AccountPage(
             java.util.List<Account> items,
-            @Schema(nullable = true, description = "Token of the next page; null on the last page.")
-                    @Nullable String nextPageToken) {}
+
+            @Schema(nullable = true, description = "Token of the next page; null on the last page.") @Nullable
+            String nextPageToken) {}
 }

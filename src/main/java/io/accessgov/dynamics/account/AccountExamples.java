@@ -13,8 +13,8 @@ final class AccountExamples {
              "createdAt": "2024-03-15T16:21:50Z", "modifiedAt": "2024-03-15T16:21:58Z"}
             """;
 
-    static final String PAGE = "{\"items\": [" + ACCOUNT + "],"
-            + " \"nextPageToken\": \"AXd8pQ2vR1s0Yk3fM9cE7nJq4LbT6uHzWgXyVaOi5rSe\"}";
+    static final String PAGE =
+            "{\"items\": [" + ACCOUNT + "]," + " \"nextPageToken\": \"AXd8pQ2vR1s0Yk3fM9cE7nJq4LbT6uHzWgXyVaOi5rSe\"}";
 
     private AccountExamples() {}
 }

@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param search a case-insensitive substring of the display name, username or email; data, never query syntax
  */
-record AccountFilter(@Nullable AccountStatus status, @Nullable AccountType accountType, @Nullable String search) {
+record AccountFilter(
+        @Nullable AccountStatus status,
+        @Nullable AccountType accountType,
+        @Nullable String search) {
 
     static AccountFilter none() {
         return new AccountFilter(null, null, null);

@@ -40,9 +40,8 @@ class AccountService {
         this.dataverse = dataverse;
         this.types = types;
         this.pageTokens = pageTokens;
-        this.visibleTypes = dynamics.includeSystemAccounts()
-                ? EnumSet.allOf(AccountType.class)
-                : EnumSet.of(AccountType.HUMAN);
+        this.visibleTypes =
+                dynamics.includeSystemAccounts() ? EnumSet.allOf(AccountType.class) : EnumSet.of(AccountType.HUMAN);
     }
 
     /**
@@ -63,11 +62,7 @@ class AccountService {
 
         DataversePage<SystemUser> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint);
-            if (pageSize != null && pageSize != next.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + next.pageSize() + "; leave pageSize out or send " + next.pageSize() + ".");
-            }
+            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findUsers(next);
         } else if (wanted.isEmpty()) {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts
@@ -83,8 +78,11 @@ class AccountService {
                 accounts.add(Account.of(user, type));
             } else {
                 // Dataverse's filter and the Java rule disagree: never show an account the toggle hides
-                log.warn("Dataverse returned user {} classified {} outside the requested types {}; left out",
-                        user.id(), type, wanted);
+                log.warn(
+                        "Dataverse returned user {} classified {} outside the requested types {}; left out",
+                        user.id(),
+                        type,
+                        wanted);
             }
         }
         String nextToken = page.nextPage()

@@ -46,9 +46,7 @@ public final class AccountClassifier {
         if (isSystem(user)) {
             return AccountType.SYSTEM;
         }
-        if (user.applicationId() != null
-                || user.accessMode() == AccessMode.NON_INTERACTIVE
-                || user.integrationUser()) {
+        if (user.applicationId() != null || user.accessMode() == AccessMode.NON_INTERACTIVE || user.integrationUser()) {
             return AccountType.SERVICE;
         }
         return AccountType.HUMAN;
@@ -106,10 +104,12 @@ public final class AccountClassifier {
         List<ODataFilter> platformApp = new ArrayList<>();
         PLATFORM_DOMAINS.forEach(domain -> platformApp.add(endsWith("domainname", domain)));
         if (!platformApplicationIds.isEmpty()) {
-            platformApp.add(in("applicationid", platformApplicationIds.stream().sorted().toList()));
+            platformApp.add(
+                    in("applicationid", platformApplicationIds.stream().sorted().toList()));
         }
         return or(
-                and(or(eq("fullname", "SYSTEM"), eq("fullname", "INTEGRATION")),
+                and(
+                        or(eq("fullname", "SYSTEM"), eq("fullname", "INTEGRATION")),
                         isNull("azureactivedirectoryobjectid")),
                 eq("accessmode", AccessMode.SUPPORT_USER.ordinal()),
                 eq("accessmode", AccessMode.DELEGATED_ADMIN.ordinal()),

@@ -5,7 +5,10 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
-/** Adds {@code dataverse.mode} ({@code live} or {@code simulator}) and {@code dataverse.environmentUrl} to /actuator/info. */
+/**
+ * Adds {@code dataverse.mode} ({@code live} or {@code simulator}) and {@code dataverse.environmentUrl} to
+ * {@code /actuator/info}.
+ */
 @Component
 class DataverseInfoContributor implements InfoContributor {
 
@@ -17,8 +20,10 @@ class DataverseInfoContributor implements InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        builder.withDetail("dataverse", Map.of(
-                "mode", connection.mode().label(),
-                "environmentUrl", connection.environmentUrl().toString()));
+        builder.withDetail(
+                "dataverse",
+                Map.of(
+                        "mode", connection.mode().label(),
+                        "environmentUrl", connection.environmentUrl().toString()));
     }
 }

@@ -9,7 +9,8 @@ public final class DataverseThrottled extends DataverseException {
 
     private final @Nullable Duration retryAfter;
 
-    public DataverseThrottled(String message, @Nullable Duration retryAfter, @Nullable String dataverseCode, @Nullable String requestId) {
+    public DataverseThrottled(
+            String message, @Nullable Duration retryAfter, @Nullable String dataverseCode, @Nullable String requestId) {
         super(message, dataverseCode, requestId);
         this.retryAfter = retryAfter;
     }

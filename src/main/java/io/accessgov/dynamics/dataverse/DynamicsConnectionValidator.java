@@ -27,7 +27,8 @@ class DynamicsConnectionValidator implements ConstraintValidator<ValidDynamicsCo
         return valid;
     }
 
-    private static boolean required(String value, String property, String variable, ConstraintValidatorContext context) {
+    private static boolean required(
+            String value, String property, String variable, ConstraintValidatorContext context) {
         if (value != null && !value.isBlank()) {
             return true;
         }
@@ -36,18 +37,27 @@ class DynamicsConnectionValidator implements ConstraintValidator<ValidDynamicsCo
     }
 
     private static boolean checkUrl(URI url, String property, String variable, ConstraintValidatorContext context) {
-        if (url == null || !url.isAbsolute() || url.getHost() == null || url.getRawQuery() != null
+        if (url == null
+                || !url.isAbsolute()
+                || url.getHost() == null
+                || url.getRawQuery() != null
                 || url.getRawFragment() != null) {
-            violation(context, property, variable + " must be an absolute URL such as https://contoso.crm.dynamics.com"
-                    + " (no query or fragment), but was '" + url + "'");
+            violation(
+                    context,
+                    property,
+                    variable + " must be an absolute URL such as https://contoso.crm.dynamics.com"
+                            + " (no query or fragment), but was '" + url + "'");
             return false;
         }
         String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()))) {
             return true;
         }
-        violation(context, property, variable + " must use https:// (http:// is accepted only for loopback hosts),"
-                + " but was '" + url + "'");
+        violation(
+                context,
+                property,
+                variable + " must use https:// (http:// is accepted only for loopback hosts)," + " but was '" + url
+                        + "'");
         return false;
     }
 

@@ -77,5 +77,6 @@ public record DynamicsProperties(
      *
      * @param port the port it listens on, on 127.0.0.1; 0 picks a free one
      */
-    public record Simulator(@DefaultValue("0") @Min(0) @Max(65535) int port) {}
+    public record Simulator(
+            @DefaultValue("0") @Min(0) @Max(65535) int port) {}
 }

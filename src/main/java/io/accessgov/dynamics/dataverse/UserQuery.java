@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param accountTypes the account types to include; never empty
  * @param search a case-insensitive substring of the full name, user name or email; data, never query syntax
  */
-public record UserQuery(@Nullable Boolean disabled, Set<AccountType> accountTypes, @Nullable String search) {
+public record UserQuery(
+        @Nullable Boolean disabled,
+        Set<AccountType> accountTypes,
+        @Nullable String search) {
 
     public UserQuery {
         if (accountTypes.isEmpty()) {

@@ -1,9 +1,12 @@
 package io.accessgov.dynamics.grant;
 
+import io.accessgov.dynamics.web.ApiProblem;
+import io.accessgov.dynamics.web.ProblemKind;
+
 /** A grant id in a path or body is not of the documented shape. */
-class MalformedGrantId extends IllegalArgumentException {
+final class MalformedGrantId extends ApiProblem {
 
     MalformedGrantId(String detail) {
-        super(detail);
+        super(ProblemKind.INVALID_ID, "Invalid grant id: " + detail + ".");
     }
 }

@@ -107,14 +107,12 @@ class SecurityConfiguration {
         String why = mode == CallerAuthentication.OPEN_DEMO
                 ? "demo mode (embedded Dataverse simulator) and no issuer of callers' tokens is configured"
                 : "CONNECTOR_SECURITY_ALLOW_ANONYMOUS=true against a REAL Dataverse environment";
-        log.warn(
-                """
+        log.warn("""
 
                 ********************************************************************************
                 *  THE API IS OPEN: no caller authentication, anyone who can reach it may call it.
                 *  Reason: {}.
                 *  Set SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI to require tokens.
-                ********************************************************************************""",
-                why);
+                ********************************************************************************""", why);
     }
 }

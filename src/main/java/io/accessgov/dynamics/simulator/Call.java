@@ -64,7 +64,8 @@ final class Call {
         return rawPath;
     }
 
-    @Nullable String rawQuery() {
+    @Nullable
+    String rawQuery() {
         return rawQuery;
     }
 
@@ -84,7 +85,8 @@ final class Call {
         return requestId;
     }
 
-    @Nullable String header(String name) {
+    @Nullable
+    String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
@@ -115,7 +117,8 @@ final class Call {
         return status;
     }
 
-    @Nullable String clientId() {
+    @Nullable
+    String clientId() {
         return clientId;
     }
 

@@ -53,8 +53,15 @@ public final class DataverseSimulator implements AutoCloseable {
         String webApiBase = environment + WebApi.ROOT;
         Reads reads = new Reads(organisation, behaviour, new SkipToken(), webApiBase, options.maxPageSize());
         Writes writes = new Writes(organisation, behaviour, webApiBase);
-        WebApi webApi = new WebApi(organisation, tokens, new Throttling(options.clock(), behaviour), behaviour, reads,
-                writes, environment, DEMO_TENANT_ID);
+        WebApi webApi = new WebApi(
+                organisation,
+                tokens,
+                new Throttling(options.clock(), behaviour),
+                behaviour,
+                reads,
+                writes,
+                environment,
+                DEMO_TENANT_ID);
         server.start(new TokenEndpoint(tokens, options.clock(), DEMO_TENANT_ID, environment), webApi);
     }
 

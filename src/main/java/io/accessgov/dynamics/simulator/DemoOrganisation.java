@@ -186,7 +186,7 @@ final class DemoOrganisation {
                 case "Sales", "Sales Europe", "Sales North America" -> grant(user, "Salesperson");
                 case "Service" -> grant(user, "Customer Service Representative");
                 case "IT" -> grant(user, "Environment Maker");
-                default -> { }
+                default -> {}
             }
         }
         grant(people.get("Lee Gu"), "System Customizer");
@@ -195,8 +195,16 @@ final class DemoOrganisation {
 
         // Default teams: one per unit, named after it, holding every account of the unit.
         for (Map.Entry<String, UUID> unit : units.entrySet()) {
-            UUID team = w.team(new TeamSpec(unit.getKey(), 0, null, true, unit.getValue(), megan, null,
-                    "Default team of the " + unit.getKey() + " business unit.", 2));
+            UUID team = w.team(new TeamSpec(
+                    unit.getKey(),
+                    0,
+                    null,
+                    true,
+                    unit.getValue(),
+                    megan,
+                    null,
+                    "Default team of the " + unit.getKey() + " business unit.",
+                    2));
             unitOfUser.forEach((user, userUnit) -> {
                 if (userUnit.equals(unit.getValue()) && !outsideTeams.contains(user)) {
                     w.membership(user, team);
@@ -205,50 +213,99 @@ final class DemoOrganisation {
         }
         UUID sales = units.get("Sales");
         UUID salesLeadership = w.team(new TeamSpec(
-                "Sales Leadership", 0, null, false, sales, people.get("Adele Vance"), null,
-                "Sales managers across regions.", 40));
+                "Sales Leadership",
+                0,
+                null,
+                false,
+                sales,
+                people.get("Adele Vance"),
+                null,
+                "Sales managers across regions.",
+                40));
         teamRole(salesLeadership, "Salesperson", sales);
         teamRole(salesLeadership, "Sales Manager", sales);
         members(salesLeadership, "Alex Wilber", "Adele Vance", "Johanna Lorenz", "Pradeep Gupta", "Ian MacLeod");
 
         UUID entraSales = w.team(new TeamSpec(
-                "Dynamics Sales Users", 2, 0, false, sales, megan, w.newId(),
-                "Entra security group sg-dynamics-sales.", 41));
+                "Dynamics Sales Users",
+                2,
+                0,
+                false,
+                sales,
+                megan,
+                w.newId(),
+                "Entra security group sg-dynamics-sales.",
+                41));
         teamRole(entraSales, "Salesperson", sales);
         members(entraSales, "Alex Wilber", "Brian Johnson", "Alan O'Brien", "Thomas Becker");
 
         UUID marketing = units.get("Marketing");
         UUID m365 = w.team(new TeamSpec(
-                "Marketing Team", 3, 1, false, marketing, people.get("Henrietta Mueller"), w.newId(),
-                "Microsoft 365 group marketing@contoso.com.", 42));
+                "Marketing Team",
+                3,
+                1,
+                false,
+                marketing,
+                people.get("Henrietta Mueller"),
+                w.newId(),
+                "Microsoft 365 group marketing@contoso.com.",
+                42));
         teamRole(m365, "Marketing Professional", marketing);
         members(m365, "Henrietta Mueller", "Lynne Robbins", "Christie Cline", "Vanessa Ochoa", "Faith Adeyemi");
 
         UUID service = units.get("Service");
         UUID escalations = w.team(new TeamSpec(
-                "Service Escalations", 0, null, false, service, people.get("Carlos Slattery"), null,
-                "Second-line support.", 43));
+                "Service Escalations",
+                0,
+                null,
+                false,
+                service,
+                people.get("Carlos Slattery"),
+                null,
+                "Second-line support.",
+                43));
         teamRole(escalations, "Customer Service Representative", service);
         members(escalations, "Diego Siciliani", "Carlos Slattery", "Joni Sherman", "Hannah Kowalski");
 
         UUID finance = units.get("Finance");
         UUID approvers = w.team(new TeamSpec(
-                "Finance Approvers", 0, null, false, finance, people.get("Grady Archie"), null,
-                "Approves invoices above the limit.", 44));
+                "Finance Approvers",
+                0,
+                null,
+                false,
+                finance,
+                people.get("Grady Archie"),
+                null,
+                "Approves invoices above the limit.",
+                44));
         teamRole(approvers, "Contoso Auditor", finance);
         members(approvers, "Grady Archie", "Miriam Graham", "Gabriel Nunez");
 
         UUID keyAccounts = w.team(new TeamSpec(
-                "Key Account Collaboration", 1, null, false, sales, people.get("Adele Vance"), null,
-                "Access team for strategic accounts.", 45));
+                "Key Account Collaboration",
+                1,
+                null,
+                false,
+                sales,
+                people.get("Adele Vance"),
+                null,
+                "Access team for strategic accounts.",
+                45));
         members(keyAccounts, "Alex Wilber", "Isaiah Langer", "Lidia Holloway", "Diego Siciliani");
         UUID phoenix = w.team(new TeamSpec(
                 "Project Phoenix", 1, null, false, root, megan, null, "Access team for the ERP migration.", 46));
         members(phoenix, "Lee Gu", "Cameron White", "Grady Archie", "Kenji Watanabe");
 
         UUID itSecurity = w.team(new TeamSpec(
-                "IT Security", 2, 1, false, units.get("IT"), megan, w.newId(),
-                "Entra security group sg-it-security.", 47));
+                "IT Security",
+                2,
+                1,
+                false,
+                units.get("IT"),
+                megan,
+                w.newId(),
+                "Entra security group sg-it-security.",
+                47));
         teamRole(itSecurity, "System Customizer", units.get("IT"));
         members(itSecurity, "Dana Birkby", "Lee Gu");
 

@@ -33,8 +33,15 @@ public final class Fault {
     private final @Nullable String method;
     private final @Nullable String pathFragment;
 
-    private Fault(Kind kind, int status, boolean jsonBody, @Nullable Duration retryAfter, Duration delay, int times,
-            @Nullable String method, @Nullable String pathFragment) {
+    private Fault(
+            Kind kind,
+            int status,
+            boolean jsonBody,
+            @Nullable Duration retryAfter,
+            Duration delay,
+            int times,
+            @Nullable String method,
+            @Nullable String pathFragment) {
         this.kind = kind;
         this.status = status;
         this.jsonBody = jsonBody;
@@ -50,8 +57,8 @@ public final class Fault {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("a fault status must be 4xx or 5xx, not " + status);
         }
-        return new Fault(Kind.STATUS, status, true, status == 429 ? Duration.ofSeconds(1) : null, Duration.ZERO, 1,
-                null, null);
+        return new Fault(
+                Kind.STATUS, status, true, status == 429 ? Duration.ofSeconds(1) : null, Duration.ZERO, 1, null, null);
     }
 
     /** 429 with the request-count body (0x80072322) and this {@code Retry-After}. */
@@ -93,8 +100,8 @@ public final class Fault {
 
     /** Only requests with this HTTP method. */
     public Fault onMethod(String value) {
-        return new Fault(kind, status, jsonBody, retryAfter, delay, times, value.toUpperCase(Locale.ROOT),
-                pathFragment);
+        return new Fault(
+                kind, status, jsonBody, retryAfter, delay, times, value.toUpperCase(Locale.ROOT), pathFragment);
     }
 
     /** Only requests whose raw path contains this text, e.g. {@code "/systemusers"} or {@code "/oauth2/"}. */

@@ -83,7 +83,9 @@ public final class Faults {
                 return pending.fault;
             }
         }
-        if (randomFault != null && random != null && randomFault.matches(method, rawPath)
+        if (randomFault != null
+                && random != null
+                && randomFault.matches(method, rawPath)
                 && random.nextDouble() < probability) {
             return randomFault;
         }

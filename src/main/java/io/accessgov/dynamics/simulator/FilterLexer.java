@@ -14,14 +14,28 @@ import java.util.regex.Pattern;
 /** Splits an already percent-decoded {@code $filter} into tokens; the whole text is scanned before parsing. */
 final class FilterLexer {
 
-    enum Kind { IDENT, STRING, DQSTRING, GUID, DATETIME, INTEGER, OPEN, CLOSE, COMMA, OPEN_BRACKET, CLOSE_BRACKET, EQUALS, END }
+    enum Kind {
+        IDENT,
+        STRING,
+        DQSTRING,
+        GUID,
+        DATETIME,
+        INTEGER,
+        OPEN,
+        CLOSE,
+        COMMA,
+        OPEN_BRACKET,
+        CLOSE_BRACKET,
+        EQUALS,
+        END
+    }
 
     record Token(Kind kind, String text, Object value, int position) {}
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DATETIME = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2}))?");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DATETIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,7})?)?(Z|[+-]\\d{2}:\\d{2}))?");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final java.util.Set<String> TYPED_PREFIXES =
             java.util.Set.of("guid", "datetime", "datetimeoffset", "time", "binary", "duration", "X");
@@ -66,8 +80,11 @@ final class FilterLexer {
                     i += 2;
                     continue;
                 }
-                tokens.add(new Token(quote == '\'' ? Kind.STRING : Kind.DQSTRING, filter.substring(start, i + 1),
-                        value.toString(), start));
+                tokens.add(new Token(
+                        quote == '\'' ? Kind.STRING : Kind.DQSTRING,
+                        filter.substring(start, i + 1),
+                        value.toString(),
+                        start));
                 return i + 1;
             }
             if (quote == '"' && c == '\\' && i + 1 < filter.length()) {
@@ -78,8 +95,8 @@ final class FilterLexer {
             value.append(c);
             i++;
         }
-        throw ODataError.syntax("There is an unterminated literal at position " + filter.length() + " in '" + filter
-                + "'.");
+        throw ODataError.syntax(
+                "There is an unterminated literal at position " + filter.length() + " in '" + filter + "'.");
     }
 
     private static int other(String filter, int i, List<Token> tokens) {
@@ -109,8 +126,8 @@ final class FilterLexer {
             if (end < filter.length() && filter.charAt(end) == '\'' && TYPED_PREFIXES.contains(ident.group())) {
                 int close = filter.indexOf('\'', end + 1);
                 String literal = close < 0 ? filter.substring(i) : filter.substring(i, close + 1);
-                throw ODataError.syntax("Unrecognized 'Edm.String' literal '" + literal + "' at '" + i + "' in '"
-                        + filter + "'.");
+                throw ODataError.syntax(
+                        "Unrecognized 'Edm.String' literal '" + literal + "' at '" + i + "' in '" + filter + "'.");
             }
             tokens.add(new Token(Kind.IDENT, ident.group(), ident.group(), i));
             return end;
@@ -120,8 +137,8 @@ final class FilterLexer {
             throw ODataError.syntax("The simulator does not support lambda or path expressions ('/') in $filter; "
                     + "found at position " + i + " in '" + filter + "'.");
         }
-        throw ODataError.syntax("Syntax error: character '" + c + "' is not valid at position " + i + " in '"
-                + filter + "'.");
+        throw ODataError.syntax(
+                "Syntax error: character '" + c + "' is not valid at position " + i + " in '" + filter + "'.");
     }
 
     private static boolean identifierCharAt(String text, int index) {
@@ -137,12 +154,12 @@ final class FilterLexer {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            String withSeconds = text.matches(".*T\\d{2}:\\d{2}(Z|[+-].*)") ? text.replaceFirst(
-                    "(T\\d{2}:\\d{2})", "$1:00") : text;
+            String withSeconds =
+                    text.matches(".*T\\d{2}:\\d{2}(Z|[+-].*)") ? text.replaceFirst("(T\\d{2}:\\d{2})", "$1:00") : text;
             return OffsetDateTime.parse(withSeconds).toInstant();
         } catch (DateTimeParseException e) {
-            throw ODataError.syntax("The date/time literal '" + text + "' at position " + position + " in '"
-                    + filter + "' is not valid.");
+            throw ODataError.syntax("The date/time literal '" + text + "' at position " + position + " in '" + filter
+                    + "' is not valid.");
         }
     }
 }

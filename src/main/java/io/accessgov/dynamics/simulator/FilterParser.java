@@ -3,7 +3,6 @@ package io.accessgov.dynamics.simulator;
 import io.accessgov.dynamics.simulator.FilterLexer.Kind;
 import io.accessgov.dynamics.simulator.FilterLexer.Token;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +130,7 @@ final class FilterParser {
             case "true", "false" -> {
                 return new Literal(Boolean.valueOf(name), "Edm.Boolean");
             }
-            default -> { }
+            default -> {}
         }
         if (peek().kind() == Kind.OPEN) {
             next++;
@@ -156,11 +155,12 @@ final class FilterParser {
                 }
                 expect(Kind.CLOSE);
                 String value = (String) text.value();
-                LikePattern like = switch (name.text()) {
-                    case "contains" -> LikePattern.contains(value);
-                    case "startswith" -> LikePattern.startsWith(value);
-                    default -> LikePattern.endsWith(value);
-                };
+                LikePattern like =
+                        switch (name.text()) {
+                            case "contains" -> LikePattern.contains(value);
+                            case "startswith" -> LikePattern.startsWith(value);
+                            default -> LikePattern.endsWith(value);
+                        };
                 int index = property.index();
                 return new Bool(row -> row.get(index) instanceof String s && like.matches(s));
             }
@@ -169,8 +169,7 @@ final class FilterParser {
             }
             default -> {
                 if (name.text().startsWith("Microsoft.Dynamics.CRM.")) {
-                    throw ODataError.syntax("The simulator does not support the query function '" + name.text()
-                            + "'.");
+                    throw ODataError.syntax("The simulator does not support the query function '" + name.text() + "'.");
                 }
                 throw ODataError.syntax("An unknown function with name '" + name.text()
                         + "' was found. This may also be a function import or a key lookup on a navigation property,"
@@ -243,8 +242,9 @@ final class FilterParser {
                 case INT -> Integer.parseInt(text);
                 case BIGINT -> Long.parseLong(text);
                 case STRING -> text.toLowerCase(Locale.ROOT);
-                default -> throw ODataError.syntax("Microsoft.Dynamics.CRM.In does not support the property '"
-                        + column.name() + "'.");
+                default ->
+                    throw ODataError.syntax(
+                            "Microsoft.Dynamics.CRM.In does not support the property '" + column.name() + "'.");
             };
         } catch (IllegalArgumentException e) {
             throw ODataError.syntax("The value '" + text + "' is not valid for the property '" + column.name() + "'.");
@@ -270,7 +270,8 @@ final class FilterParser {
     }
 
     private interface ValueOf {
-        @Nullable Object of(Row row);
+        @Nullable
+        Object of(Row row);
     }
 
     private static ValueOf valueOf(Operand operand) {
@@ -387,5 +388,4 @@ final class FilterParser {
         }
         return ODataError.syntax("Syntax error at position " + token.position() + " in '" + filter + "'.");
     }
-
 }

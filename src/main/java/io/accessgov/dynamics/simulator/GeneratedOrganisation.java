@@ -119,8 +119,16 @@ final class GeneratedOrganisation {
 
         UUID admin = users.get(Math.min(users.size() - 1, 2));
         for (int u = 0; u < units.size(); u++) {
-            UUID team = w.team(new TeamSpec(u == 0 ? "Contoso" : String.format("Division %02d", u), 0, null, true,
-                    units.get(u), admin, null, "Default team of the business unit.", 2));
+            UUID team = w.team(new TeamSpec(
+                    u == 0 ? "Contoso" : String.format("Division %02d", u),
+                    0,
+                    null,
+                    true,
+                    units.get(u),
+                    admin,
+                    null,
+                    "Default team of the business unit.",
+                    2));
             for (int i = 0; i < users.size(); i++) {
                 if (unitOf[i] == u) {
                     w.membership(users.get(i), team);
@@ -134,8 +142,15 @@ final class GeneratedOrganisation {
             int kind = t % 20;
             int type = kind < 14 ? 0 : kind < 17 ? 1 : kind < 19 ? 2 : 3;
             int unit = random.nextInt(units.size());
-            UUID team = w.team(new TeamSpec(String.format("Team %04d", t + 1), type, type >= 2 ? 0 : null, false,
-                    units.get(unit), users.get(2 + random.nextInt(humans)), type >= 2 ? w.newId() : null, null,
+            UUID team = w.team(new TeamSpec(
+                    String.format("Team %04d", t + 1),
+                    type,
+                    type >= 2 ? 0 : null,
+                    false,
+                    units.get(unit),
+                    users.get(2 + random.nextInt(humans)),
+                    type >= 2 ? w.newId() : null,
+                    null,
                     48 + t));
             if (type != 1 && specs.size() > 0) {
                 int role = random.nextInt(specs.size());
@@ -155,5 +170,4 @@ final class GeneratedOrganisation {
         }
         return w.build(connectorId, "9.2.24113.00182");
     }
-
 }

@@ -31,10 +31,13 @@ final class LinkRules {
             return;
         }
         boolean roles = !navigation.linkSet().equals(Schema.MEMBERSHIPS);
-        throw new ODataError(403, "0x80040220", "Principal user (Id=" + organisation.callerUserId()
-                + ", type=8, roleCount=1, privilegeCount=0, accessMode=4), is missing "
-                + (roles ? "prvAssignRole" : "prvWriteTeam") + " privilege on OTC=" + (roles ? "1036" : "9")
-                + " for entity '" + (roles ? "role" : "team") + "' (client " + clientId + ").");
+        throw new ODataError(
+                403,
+                "0x80040220",
+                "Principal user (Id=" + organisation.callerUserId()
+                        + ", type=8, roleCount=1, privilegeCount=0, accessMode=4), is missing "
+                        + (roles ? "prvAssignRole" : "prvWriteTeam") + " privilege on OTC=" + (roles ? "1036" : "9")
+                        + " for entity '" + (roles ? "role" : "team") + "' (client " + clientId + ").");
     }
 
     void checkAdd(Writes.Link link, @Nullable String clientId) {
@@ -48,28 +51,37 @@ final class LinkRules {
                     throw ODataError.badRequest("0x80041D51", "Security roles cannot be assigned to the support user.");
                 }
                 if (Boolean.TRUE.equals(user.get(USER_DISABLED)) && !behaviour.roleAssignmentOnDisabledUsers()) {
-                    throw ODataError.badRequest("0x80048d35", "The user " + user.id() + " is disabled. Security roles"
-                            + " can be assigned only to enabled users.");
+                    throw ODataError.badRequest(
+                            "0x80048d35",
+                            "The user " + user.id() + " is disabled. Security roles"
+                                    + " can be assigned only to enabled users.");
                 }
                 if (!user.get(USER_UNIT).equals(role.get(ROLE_UNIT)) && !behaviour.ownershipAcrossBusinessUnits()) {
-                    throw ODataError.badRequest("0x80041409", "Cannot associate security role because the security"
-                            + " role's Business Unit is not the same as the user's Business Unit. Details: userid="
-                            + user.id() + ", userBU=" + user.get(USER_UNIT) + ", roleId=" + role.id() + ", roleBU="
-                            + role.get(ROLE_UNIT));
+                    throw ODataError.badRequest(
+                            "0x80041409",
+                            "Cannot associate security role because the security"
+                                    + " role's Business Unit is not the same as the user's Business Unit. Details: userid="
+                                    + user.id() + ", userBU=" + user.get(USER_UNIT) + ", roleId=" + role.id()
+                                    + ", roleBU="
+                                    + role.get(ROLE_UNIT));
                 }
             }
             case Schema.TEAM_ROLES -> {
                 Row team = link.firstRow();
                 Row role = link.secondRow();
                 if (Objects.equals(team.get(TEAM_TYPE), 1)) {
-                    throw ODataError.badRequest("0x80048331", "Cannot assign roles or profiles to an access team"
-                            + " (TeamId = " + team.id() + ").");
+                    throw ODataError.badRequest(
+                            "0x80048331",
+                            "Cannot assign roles or profiles to an access team" + " (TeamId = " + team.id() + ").");
                 }
                 if (!team.get(TEAM_UNIT).equals(role.get(ROLE_UNIT)) && !behaviour.ownershipAcrossBusinessUnits()) {
-                    throw ODataError.badRequest("0x8004140D", "Cannot associate security role because the security"
-                            + " role's Business Unit is not the same as the team's Business Unit. Details: teamid="
-                            + team.id() + ", teamBU=" + team.get(TEAM_UNIT) + ", roleId=" + role.id() + ", roleBU="
-                            + role.get(ROLE_UNIT));
+                    throw ODataError.badRequest(
+                            "0x8004140D",
+                            "Cannot associate security role because the security"
+                                    + " role's Business Unit is not the same as the team's Business Unit. Details: teamid="
+                                    + team.id() + ", teamBU=" + team.get(TEAM_UNIT) + ", roleId=" + role.id()
+                                    + ", roleBU="
+                                    + role.get(ROLE_UNIT));
                 }
             }
             default -> membership(link, true);
@@ -79,7 +91,7 @@ final class LinkRules {
     void checkRemove(Writes.Link link) {
         switch (link.navigation().linkSet()) {
             case Schema.USER_ROLES -> notSpecial(link.firstRow());
-            case Schema.TEAM_ROLES -> { }
+            case Schema.TEAM_ROLES -> {}
             default -> membership(link, false);
         }
     }
@@ -90,25 +102,30 @@ final class LinkRules {
         notSpecial(user);
         if (Boolean.TRUE.equals(team.get(TEAM_DEFAULT))) {
             throw add
-                    ? ODataError.badRequest("0x8004830B", "Can't add members to the default business unit team (TeamId"
-                            + " = " + team.id() + ").")
-                    : ODataError.badRequest("0x8004830C", "Can't remove members from the default business unit team"
-                            + " (TeamId = " + team.id() + ").");
+                    ? ODataError.badRequest(
+                            "0x8004830B",
+                            "Can't add members to the default business unit team (TeamId" + " = " + team.id() + ").")
+                    : ODataError.badRequest(
+                            "0x8004830C",
+                            "Can't remove members from the default business unit team" + " (TeamId = " + team.id()
+                                    + ").");
         }
         Object type = team.get(TEAM_TYPE);
         String code = behaviour.entraTeamMembershipCode();
         if ((Objects.equals(type, 2) || Objects.equals(type, 3)) && code != null) {
             UUID group = (UUID) team.get(TEAM_ENTRA);
-            throw ODataError.badRequest(code, "Invalid team id: the members of team " + team.id() + " come from the "
-                    + "Microsoft Entra group " + group + " and cannot be changed in Dataverse.");
+            throw ODataError.badRequest(
+                    code,
+                    "Invalid team id: the members of team " + team.id() + " come from the " + "Microsoft Entra group "
+                            + group + " and cannot be changed in Dataverse.");
         }
     }
 
     private static void notSpecial(Row user) {
         Object name = user.get(USER_FULLNAME);
         if (user.get(USER_ENTRA) == null && ("SYSTEM".equals(name) || "INTEGRATION".equals(name))) {
-            throw ODataError.badRequest("0x80041D33", "No modifications to the 'SYSTEM' or 'INTEGRATION' user are"
-                    + " permitted.");
+            throw ODataError.badRequest(
+                    "0x80041D33", "No modifications to the 'SYSTEM' or 'INTEGRATION' user are" + " permitted.");
         }
     }
 }

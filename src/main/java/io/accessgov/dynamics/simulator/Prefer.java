@@ -18,8 +18,11 @@ record Prefer(@Nullable Integer maxPageSize, @Nullable String includeAnnotations
         for (String header : headers) {
             for (String preference : split(header)) {
                 int eq = preference.indexOf('=');
-                String name = (eq < 0 ? preference : preference.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-                String value = eq < 0 ? "" : unquote(preference.substring(eq + 1).trim());
+                String name = (eq < 0 ? preference : preference.substring(0, eq))
+                        .trim()
+                        .toLowerCase(Locale.ROOT);
+                String value =
+                        eq < 0 ? "" : unquote(preference.substring(eq + 1).trim());
                 switch (name) {
                     case "odata.maxpagesize" -> {
                         try {
@@ -33,7 +36,7 @@ record Prefer(@Nullable Integer maxPageSize, @Nullable String includeAnnotations
                     }
                     case "odata.include-annotations" -> annotations = value;
                     case "odata.track-changes" -> trackChanges = true;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -74,8 +77,9 @@ record Prefer(@Nullable Integer maxPageSize, @Nullable String includeAnnotations
         }
         for (String pattern : includeAnnotations.split(",")) {
             String p = pattern.trim();
-            if (p.equals("*") || p.equals(annotation) || (p.endsWith(".*")
-                    && annotation.startsWith(p.substring(0, p.length() - 1)))) {
+            if (p.equals("*")
+                    || p.equals(annotation)
+                    || (p.endsWith(".*") && annotation.startsWith(p.substring(0, p.length() - 1)))) {
                 return true;
             }
         }

@@ -35,8 +35,8 @@ final class QueryOptions {
             String value = eq < 0 ? "" : decode(part.substring(eq + 1));
             if (!name.startsWith("$")) {
                 if (name.equals("fetchXml") || name.equals("savedQuery") || name.equals("userQuery")) {
-                    throw ODataError.badRequest("0x80040203", "The simulator does not support the '" + name
-                            + "' query parameter.");
+                    throw ODataError.badRequest(
+                            "0x80040203", "The simulator does not support the '" + name + "' query parameter.");
                 }
                 continue;
             }
@@ -62,7 +62,8 @@ final class QueryOptions {
         }
     }
 
-    @Nullable String get(String name) {
+    @Nullable
+    String get(String name) {
         return options.get(name);
     }
 
@@ -70,7 +71,8 @@ final class QueryOptions {
         return options;
     }
 
-    @Nullable Integer top() {
+    @Nullable
+    Integer top() {
         String top = options.get("$top");
         if (top == null) {
             return null;

@@ -46,11 +46,11 @@ final class Reads {
         Integer top = query.top();
         boolean count = query.count();
         Integer preferred = prefer.maxPageSize();
-        boolean paged = top == null || (preferred != null
-                && behaviour.topWithMaxPageSize() == Behaviour.TopWithMaxPageSize.TOP_IGNORED);
+        boolean paged = top == null
+                || (preferred != null && behaviour.topWithMaxPageSize() == Behaviour.TopWithMaxPageSize.TOP_IGNORED);
         int pageSize = paged ? Math.min(preferred == null ? maxPageSize : preferred, maxPageSize) : top;
-        String scope = rawResourcePath + '\u0000' + selectText + '\u0000' + filterText + '\u0000' + top + '\u0000'
-                + count;
+        String scope =
+                rawResourcePath + '\u0000' + selectText + '\u0000' + filterText + '\u0000' + top + '\u0000' + count;
         SkipToken.Position position = skipTokens.verify(query.get("$skiptoken"), scope, def.primaryKey());
         if (position != null && !paged) {
             throw ODataError.badRequest("0x80040203", "A $skiptoken cannot be combined with $top.");
@@ -73,7 +73,11 @@ final class Reads {
         String nextLink = null;
         if (more) {
             int nextPage = position == null ? 2 : position.pageNumber() + 1;
-            String cookie = skipTokens.issue(scope, def.primaryKey(), nextPage, page.get(page.size() - 1).id(),
+            String cookie = skipTokens.issue(
+                    scope,
+                    def.primaryKey(),
+                    nextPage,
+                    page.get(page.size() - 1).id(),
                     page.get(0).id());
             nextLink = link(rawResourcePath, query.all(), cookie);
         }
@@ -99,8 +103,8 @@ final class Reads {
                     json.writeNumberProperty("@Microsoft.Dynamics.CRM.totalrecordcount", Math.min(total, COUNT_LIMIT));
                 }
                 if (prefer.wants("Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded")) {
-                    json.writeBooleanProperty("@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded",
-                            total > COUNT_LIMIT);
+                    json.writeBooleanProperty(
+                            "@Microsoft.Dynamics.CRM.totalrecordcountlimitexceeded", total > COUNT_LIMIT);
                 }
             }
             json.writeName("value");
@@ -170,14 +174,18 @@ final class Reads {
         if (select == null) {
             return "";
         }
-        return "(" + String.join(",", Arrays.stream(select.split(",")).map(String::trim).toList()) + ")";
+        return "("
+                + String.join(
+                        ",", Arrays.stream(select.split(",")).map(String::trim).toList()) + ")";
     }
 
     private String link(String rawResourcePath, Map<String, String> options, String cookie) {
-        StringBuilder link = new StringBuilder(webApiBase).append(rawResourcePath).append('?');
+        StringBuilder link =
+                new StringBuilder(webApiBase).append(rawResourcePath).append('?');
         options.forEach((name, value) -> {
             if (!name.equals("$skiptoken")) {
-                link.append(name).append('=')
+                link.append(name)
+                        .append('=')
                         .append(PercentEncoding.encode(value, PercentEncoding.QUERY_SAFE, false))
                         .append('&');
             }

@@ -80,10 +80,13 @@ final class RowWriter {
             }
             if (lookupAnnotations) {
                 String attribute = column.lookupAttribute();
-                json.writeStringProperty(column.name() + "@Microsoft.Dynamics.CRM.associatednavigationproperty",
-                        attribute);
-                json.writeStringProperty(column.name() + "@Microsoft.Dynamics.CRM.lookuplogicalname",
-                        target == null ? attribute.replace("id", "") : Schema.bySet(target).entityName());
+                json.writeStringProperty(
+                        column.name() + "@Microsoft.Dynamics.CRM.associatednavigationproperty", attribute);
+                json.writeStringProperty(
+                        column.name() + "@Microsoft.Dynamics.CRM.lookuplogicalname",
+                        target == null
+                                ? attribute.replace("id", "")
+                                : Schema.bySet(target).entityName());
             }
         } else if (formatted && !column.labels().isEmpty()) {
             String label = column.labels().get(value);

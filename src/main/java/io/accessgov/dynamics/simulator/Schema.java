@@ -48,8 +48,18 @@ final class Schema {
                             "accessmode",
                             INT,
                             Map.of(
-                                    0, "Read-Write", 1, "Administrative", 2, "Read", 3, "Support User", 4,
-                                    "Non-interactive", 5, "Delegated Admin")),
+                                    0,
+                                    "Read-Write",
+                                    1,
+                                    "Administrative",
+                                    2,
+                                    "Read",
+                                    3,
+                                    "Support User",
+                                    4,
+                                    "Non-interactive",
+                                    5,
+                                    "Delegated Admin")),
                     Column.of("azureactivedirectoryobjectid", GUID),
                     Column.of("applicationid", GUID).asOptional(),
                     Column.of("applicationiduri", STRING),
@@ -114,7 +124,8 @@ final class Schema {
                                             1,
                                             "Direct User (Basic) access level and Team privileges"))
                             .asOptional(),
-                    Column.labelled("isautoassigned", INT, Map.of(0, "No", 1, "Yes")).asOptional(),
+                    Column.labelled("isautoassigned", INT, Map.of(0, "No", 1, "Yes"))
+                            .asOptional(),
                     Column.of("appliesto", STRING),
                     Column.of("description", STRING),
                     Column.labelled("issytemgenerated", BOOL, YES_NO),
@@ -137,9 +148,7 @@ final class Schema {
                     Column.of("teamid", GUID),
                     Column.of("name", STRING),
                     Column.labelled(
-                            "teamtype",
-                            INT,
-                            Map.of(0, "Owner", 1, "Access", 2, "Security Group", 3, "Office Group")),
+                            "teamtype", INT, Map.of(0, "Owner", 1, "Access", 2, "Security Group", 3, "Office Group")),
                     Column.labelled(
                                     "membershiptype",
                                     INT,
@@ -158,8 +167,10 @@ final class Schema {
             "name",
             false);
 
-    static final TableDef SYSTEMUSERROLES = intersect("systemuserroles", USER_ROLES, "systemuserroleid", "systemuserid", "roleid");
-    static final TableDef TEAMMEMBERSHIP = intersect("teammembership", MEMBERSHIPS, "teammembershipid", "systemuserid", "teamid");
+    static final TableDef SYSTEMUSERROLES =
+            intersect("systemuserroles", USER_ROLES, "systemuserroleid", "systemuserid", "roleid");
+    static final TableDef TEAMMEMBERSHIP =
+            intersect("teammembership", MEMBERSHIPS, "teammembershipid", "systemuserid", "teamid");
     static final TableDef TEAMROLES = intersect("teamroles", TEAM_ROLES, "teamroleid", "teamid", "roleid");
 
     static final List<TableDef> TABLES =
@@ -179,7 +190,6 @@ final class Schema {
             return 3 - selfColumn;
         }
     }
-
 
     private Schema() {}
 

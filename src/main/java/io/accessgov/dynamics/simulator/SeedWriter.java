@@ -62,7 +62,16 @@ final class SeedWriter {
         Instant created = createdOn(offsetHours);
         units.add(new GenericRow(
                 new Object[] {
-                    id, name, parent, disabled, disabled ? "Business unit closed" : null, null, null, 0, created, created,
+                    id,
+                    name,
+                    parent,
+                    disabled,
+                    disabled ? "Business unit closed" : null,
+                    null,
+                    null,
+                    0,
+                    created,
+                    created,
                     organizationId
                 },
                 nextVersion()));
@@ -78,9 +87,25 @@ final class SeedWriter {
         ManagedProperty deletable = new ManagedProperty(!spec.managed(), spec.managed(), "canbedeleted");
         roles.add(new GenericRow(
                 new Object[] {
-                    id, spec.name(), businessUnit, parent, root == null ? id : root, spec.templateId(),
-                    spec.inherited(), spec.autoAssigned(), spec.appliesTo(), spec.description(), false, spec.managed(),
-                    customizable, deletable, 0, created, created, NEVER, organizationId
+                    id,
+                    spec.name(),
+                    businessUnit,
+                    parent,
+                    root == null ? id : root,
+                    spec.templateId(),
+                    spec.inherited(),
+                    spec.autoAssigned(),
+                    spec.appliesTo(),
+                    spec.description(),
+                    false,
+                    spec.managed(),
+                    customizable,
+                    deletable,
+                    0,
+                    created,
+                    created,
+                    NEVER,
+                    organizationId
                 },
                 nextVersion()));
         return id;
@@ -111,9 +136,19 @@ final class SeedWriter {
         Instant created = createdOn(spec.offsetHours());
         teams.add(new GenericRow(
                 new Object[] {
-                    id, spec.name(), spec.type(), spec.membershipType(), spec.isDefault(), false,
-                    spec.businessUnit(), spec.administrator(), spec.entraObjectId(), spec.description(), created,
-                    created, organizationId
+                    id,
+                    spec.name(),
+                    spec.type(),
+                    spec.membershipType(),
+                    spec.isDefault(),
+                    false,
+                    spec.businessUnit(),
+                    spec.administrator(),
+                    spec.entraObjectId(),
+                    spec.description(),
+                    created,
+                    created,
+                    organizationId
                 },
                 nextVersion()));
         return id;
@@ -127,12 +162,38 @@ final class SeedWriter {
                 : "#".equals(spec.firstname) ? "# " + spec.lastname : spec.firstname + " " + spec.lastname;
         users.add(new GenericRow(
                 new Object[] {
-                    id, id, fullname, spec.firstname, spec.lastname, spec.domainname, spec.email, spec.domainname,
-                    spec.disabled, spec.disabled ? spec.disabledReason : null, spec.accessMode, spec.entraObjectId,
-                    spec.applicationId, null, spec.azureState, spec.azureState == 0 ? null : created.plusSeconds(86_400),
-                    0, spec.businessUnit, spec.licensed, spec.syncWithDirectory, spec.integrationUser, false,
-                    spec.licensed ? 7 : 0, spec.licensed ? 38 : 0, spec.managedType, spec.title, spec.title, created,
-                    created.plusSeconds(3_600), spec.createdBy, spec.createdBy, organizationId
+                    id,
+                    id,
+                    fullname,
+                    spec.firstname,
+                    spec.lastname,
+                    spec.domainname,
+                    spec.email,
+                    spec.domainname,
+                    spec.disabled,
+                    spec.disabled ? spec.disabledReason : null,
+                    spec.accessMode,
+                    spec.entraObjectId,
+                    spec.applicationId,
+                    null,
+                    spec.azureState,
+                    spec.azureState == 0 ? null : created.plusSeconds(86_400),
+                    0,
+                    spec.businessUnit,
+                    spec.licensed,
+                    spec.syncWithDirectory,
+                    spec.integrationUser,
+                    false,
+                    spec.licensed ? 7 : 0,
+                    spec.licensed ? 38 : 0,
+                    spec.managedType,
+                    spec.title,
+                    spec.title,
+                    created,
+                    created.plusSeconds(3_600),
+                    spec.createdBy,
+                    spec.createdBy,
+                    organizationId
                 },
                 nextVersion()));
         return id;
@@ -190,24 +251,41 @@ final class SeedWriter {
 
     /** A user row under construction; defaults describe an enabled, licensed human synced from Entra. */
     static final class UserSpec {
-        @Nullable UUID id;
-        @Nullable String firstname;
+        @Nullable
+        UUID id;
+
+        @Nullable
+        String firstname;
+
         String lastname;
         String domainname;
-        @Nullable String email;
+
+        @Nullable
+        String email;
+
         UUID businessUnit;
         boolean disabled;
         String disabledReason = "User is disabled in Microsoft Entra ID";
         int accessMode;
-        @Nullable UUID entraObjectId;
-        @Nullable UUID applicationId;
+
+        @Nullable
+        UUID entraObjectId;
+
+        @Nullable
+        UUID applicationId;
+
         int azureState;
         boolean licensed = true;
         boolean syncWithDirectory = true;
         boolean integrationUser;
         int managedType;
-        @Nullable String title;
-        @Nullable UUID createdBy;
+
+        @Nullable
+        String title;
+
+        @Nullable
+        UUID createdBy;
+
         int offsetHours;
 
         UserSpec(@Nullable String firstname, String lastname, String domainname, UUID businessUnit) {

@@ -13,8 +13,7 @@ import java.util.Objects;
  * @param maxPageSize the largest page served (Dataverse: 5000); larger {@code odata.maxpagesize} values are capped
  * @param clock the clock for token expiry, throttling windows and the request log
  */
-public record SimulatorOptions(
-        int port, OrganisationSeed seed, Duration tokenLifetime, int maxPageSize, Clock clock) {
+public record SimulatorOptions(int port, OrganisationSeed seed, Duration tokenLifetime, int maxPageSize, Clock clock) {
 
     public SimulatorOptions {
         if (port < 0 || port > 65_535) {

@@ -96,8 +96,15 @@ final class SimulatorServer {
             if (!call.answered()) {
                 call.drop();
             }
-            log.add(new RecordedRequest(received, call.method(), call.uri(), call.headerSnapshot(), recordedBody(call),
-                    call.status(), call.requestId(), call.clientId()));
+            log.add(new RecordedRequest(
+                    received,
+                    call.method(),
+                    call.uri(),
+                    call.headerSnapshot(),
+                    recordedBody(call),
+                    call.status(),
+                    call.requestId(),
+                    call.clientId()));
         }
     }
 
@@ -136,25 +143,34 @@ final class SimulatorServer {
     private void answerFault(Call call, Fault fault) {
         if (fault.retryAfter() != null) {
             long seconds = Math.max(0, fault.retryAfter().toSeconds());
-            call.header("Retry-After", behaviour.retryAfterAsHttpDate()
-                    ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            clock.instant().plusSeconds(seconds).atOffset(ZoneOffset.UTC))
-                    : Long.toString(seconds));
+            call.header(
+                    "Retry-After",
+                    behaviour.retryAfterAsHttpDate()
+                            ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                    clock.instant().plusSeconds(seconds).atOffset(ZoneOffset.UTC))
+                            : Long.toString(seconds));
         }
         int status = fault.status();
         if (!fault.jsonBody()) {
             String reason = reason(status);
-            call.text(status, "text/html", "<html><head><title>" + status + " " + reason + "</title></head><body>"
-                    + "<h1>" + status + " " + reason + "</h1></body></html>");
+            call.text(
+                    status,
+                    "text/html",
+                    "<html><head><title>" + status + " " + reason + "</title></head><body>" + "<h1>" + status + " "
+                            + reason + "</h1></body></html>");
             return;
         }
         if (status == 429) {
-            call.error(new ODataError(429, "0x80072322", "Number of requests exceeded the limit of "
-                    + behaviour.requestLimit() + " over time window of " + behaviour.requestWindow().toSeconds()
-                    + " seconds."));
+            call.error(new ODataError(
+                    429,
+                    "0x80072322",
+                    "Number of requests exceeded the limit of "
+                            + behaviour.requestLimit() + " over time window of "
+                            + behaviour.requestWindow().toSeconds()
+                            + " seconds."));
         } else {
-            call.error(new ODataError(status, "0x80040216", status == 500 ? "An unexpected error occurred."
-                    : reason(status) + "."));
+            call.error(new ODataError(
+                    status, "0x80040216", status == 500 ? "An unexpected error occurred." : reason(status) + "."));
         }
     }
 

@@ -184,8 +184,8 @@ public final class SimulatorState {
 
     private Table table(String entitySet) {
         if (!Schema.SETS.contains(entitySet)) {
-            throw new IllegalArgumentException("unknown entity set '" + entitySet + "'; expected one of "
-                    + Schema.SETS);
+            throw new IllegalArgumentException(
+                    "unknown entity set '" + entitySet + "'; expected one of " + Schema.SETS);
         }
         return organisation.table(entitySet);
     }
@@ -206,8 +206,13 @@ public final class SimulatorState {
         for (int i = 0; i < def.columns().size(); i++) {
             Object value = row.get(i);
             if (value instanceof ManagedProperty property) {
-                value = Map.of("Value", property.value(), "CanBeChanged", property.canBeChanged(),
-                        "ManagedPropertyLogicalName", property.logicalName());
+                value = Map.of(
+                        "Value",
+                        property.value(),
+                        "CanBeChanged",
+                        property.canBeChanged(),
+                        "ManagedPropertyLogicalName",
+                        property.logicalName());
             }
             map.put(def.column(i).name(), value);
         }

@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class SkipToken {
 
-    private static final Pattern OUTER = Pattern.compile(
-            "<cookie pagenumber=\"(\\d{1,9})\" pagingcookie=\"([^\"]*)\" istracking=\"False\" />");
-    private static final Pattern INNER = Pattern.compile("<cookie page=\"(\\d{1,9})\"><(\\w+) last=\"\\{([0-9A-F-]{36})\\}\""
-            + " first=\"\\{([0-9A-F-]{36})\\}\" check=\"([0-9a-f]{16})\" /></cookie>");
+    private static final Pattern OUTER =
+            Pattern.compile("<cookie pagenumber=\"(\\d{1,9})\" pagingcookie=\"([^\"]*)\" istracking=\"False\" />");
+    private static final Pattern INNER =
+            Pattern.compile("<cookie page=\"(\\d{1,9})\"><(\\w+) last=\"\\{([0-9A-F-]{36})\\}\""
+                    + " first=\"\\{([0-9A-F-]{36})\\}\" check=\"([0-9a-f]{16})\" /></cookie>");
 
     private final byte[] key = new byte[32];
 
@@ -47,7 +48,8 @@ final class SkipToken {
     }
 
     /** Verifies a decoded {@code $skiptoken} for this query; null when there is none (first page). */
-    @Nullable Position verify(@Nullable String token, String scope, String primaryKey) {
+    @Nullable
+    Position verify(@Nullable String token, String scope, String primaryKey) {
         if (token == null) {
             return null;
         }
@@ -86,7 +88,9 @@ final class SkipToken {
     }
 
     private static ODataError invalid() {
-        return ODataError.badRequest("0x80040203", "The $skiptoken paging cookie is not valid for this query. "
-                + "Use the @odata.nextLink exactly as it was returned.");
+        return ODataError.badRequest(
+                "0x80040203",
+                "The $skiptoken paging cookie is not valid for this query. "
+                        + "Use the @odata.nextLink exactly as it was returned.");
     }
 }

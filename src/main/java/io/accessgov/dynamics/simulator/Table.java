@@ -45,7 +45,8 @@ final class Table {
         return rows.length;
     }
 
-    @Nullable Row find(UUID id) {
+    @Nullable
+    Row find(UUID id) {
         Row[] current = rows;
         int index = search(current, id);
         return index >= 0 ? current[index] : null;

@@ -47,24 +47,40 @@ final class Throttling {
                 c.executionMillis -= c.executions.pollFirst()[1];
             }
             if (c.inFlight >= behaviour.concurrencyLimit()) {
-                throw throttled("0x80072326", "Number of concurrent requests exceeded the limit of "
-                        + behaviour.concurrencyLimit() + ".", Duration.ofSeconds(1), now);
+                throw throttled(
+                        "0x80072326",
+                        "Number of concurrent requests exceeded the limit of " + behaviour.concurrencyLimit() + ".",
+                        Duration.ofSeconds(1),
+                        now);
             }
             if (c.requests.size() >= behaviour.requestLimit()) {
                 Duration wait = Duration.between(now, c.requests.peekFirst().plus(window));
-                throw throttled("0x80072322", "Number of requests exceeded the limit of " + behaviour.requestLimit()
-                        + " over time window of " + window.toSeconds() + " seconds.", wait, now);
+                throw throttled(
+                        "0x80072322",
+                        "Number of requests exceeded the limit of " + behaviour.requestLimit() + " over time window of "
+                                + window.toSeconds() + " seconds.",
+                        wait,
+                        now);
             }
             if (c.executionMillis >= behaviour.executionTimeLimitMillis()) {
-                Duration wait = Duration.between(now, Instant.ofEpochMilli(c.executions.peekFirst()[0]).plus(window));
-                throw throttled("0x80072321", "Combined execution time of incoming requests exceeded limit of "
-                        + String.format("%,d", behaviour.executionTimeLimitMillis()) + " milliseconds over time window"
-                        + " of " + window.toSeconds() + " seconds. Decrease number of concurrent requests or reduce"
-                        + " the duration of requests and try again later.", wait, now);
+                Duration wait = Duration.between(
+                        now, Instant.ofEpochMilli(c.executions.peekFirst()[0]).plus(window));
+                throw throttled(
+                        "0x80072321",
+                        "Combined execution time of incoming requests exceeded limit of "
+                                + String.format("%,d", behaviour.executionTimeLimitMillis())
+                                + " milliseconds over time window"
+                                + " of " + window.toSeconds()
+                                + " seconds. Decrease number of concurrent requests or reduce"
+                                + " the duration of requests and try again later.",
+                        wait,
+                        now);
             }
             c.requests.addLast(now);
             c.inFlight++;
-            return new Permit(clientId, behaviour.requestLimit() - c.requests.size(),
+            return new Permit(
+                    clientId,
+                    behaviour.requestLimit() - c.requests.size(),
                     behaviour.executionTimeLimitMillis() - c.executionMillis);
         }
     }
@@ -81,7 +97,8 @@ final class Throttling {
     ODataError throttled(String code, String message, Duration wait, Instant now) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         String retryAfter = behaviour.retryAfterAsHttpDate()
-                ? DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(seconds).atOffset(ZoneOffset.UTC))
+                ? DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        now.plusSeconds(seconds).atOffset(ZoneOffset.UTC))
                 : Long.toString(seconds);
         return new ODataError(429, code, message).withHeader("Retry-After", retryAfter);
     }

@@ -35,7 +35,10 @@ final class TokenEndpoint {
     /** Whether the path is a token endpoint path, for any tenant. */
     static @Nullable String tenantOf(String rawPath) {
         String[] parts = rawPath.split("/");
-        if (parts.length == 5 && parts[0].isEmpty() && parts[2].equals("oauth2") && parts[3].equals("v2.0")
+        if (parts.length == 5
+                && parts[0].isEmpty()
+                && parts[2].equals("oauth2")
+                && parts[3].equals("v2.0")
                 && parts[4].equals("token")) {
             return URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         }
@@ -45,13 +48,22 @@ final class TokenEndpoint {
     void handle(Call call, String tenant) {
         tokens.countRequest();
         if (!call.method().equals("POST")) {
-            error(call, 400, "invalid_request", 900561, "The endpoint only accepts POST requests. Received a "
-                    + call.method() + " request.");
+            error(
+                    call,
+                    400,
+                    "invalid_request",
+                    900561,
+                    "The endpoint only accepts POST requests. Received a " + call.method() + " request.");
             return;
         }
         if (!tenant.equalsIgnoreCase(tenantId) && !tenant.equalsIgnoreCase(DataverseSimulator.DEMO_TENANT_DOMAIN)) {
-            error(call, 400, "invalid_request", 90002, "Tenant '" + tenant + "' not found. Check to make sure you have"
-                    + " the correct tenant ID and are signing into the correct cloud.");
+            error(
+                    call,
+                    400,
+                    "invalid_request",
+                    90002,
+                    "Tenant '" + tenant + "' not found. Check to make sure you have"
+                            + " the correct tenant ID and are signing into the correct cloud.");
             return;
         }
         Map<String, String> form = form(new String(call.body(), StandardCharsets.UTF_8));
@@ -61,8 +73,13 @@ final class TokenEndpoint {
         if (basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = decodeBasic(basic.substring(6).trim());
             if (pair == null) {
-                error(call, 401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or "
-                        + "'request' is required for the 'client_credentials' grant type.");
+                error(
+                        call,
+                        401,
+                        "invalid_client",
+                        7000216,
+                        "'client_assertion', 'client_secret' or "
+                                + "'request' is required for the 'client_credentials' grant type.");
                 return;
             }
             clientId = pair[0];
@@ -72,38 +89,75 @@ final class TokenEndpoint {
         if (grantType == null) {
             missing(call, "grant_type");
         } else if (!grantType.equals("client_credentials")) {
-            error(call, 400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type '"
-                    + grantType + "'.");
+            error(
+                    call,
+                    400,
+                    "unsupported_grant_type",
+                    70003,
+                    "The app requested an unsupported grant type '" + grantType + "'.");
         } else if (clientId == null || clientId.isEmpty()) {
             missing(call, "client_id");
         } else if (!tokens.knowsClient(clientId)) {
-            error(call, 400, "unauthorized_client", 700016, "Application with identifier '" + clientId + "' was not"
-                    + " found in the directory '" + tenant + "'. This can happen if the application has not been"
-                    + " installed by the administrator of the tenant or consented to by any user in the tenant.");
+            error(
+                    call,
+                    400,
+                    "unauthorized_client",
+                    700016,
+                    "Application with identifier '" + clientId + "' was not"
+                            + " found in the directory '" + tenant
+                            + "'. This can happen if the application has not been"
+                            + " installed by the administrator of the tenant or consented to by any user in the tenant.");
         } else if (secret == null || secret.isEmpty()) {
-            error(call, 401, "invalid_client", 7000218, "The request body must contain the following parameter: "
-                    + "'client_assertion' or 'client_secret'.");
+            error(
+                    call,
+                    401,
+                    "invalid_client",
+                    7000218,
+                    "The request body must contain the following parameter: "
+                            + "'client_assertion' or 'client_secret'.");
         } else if (!tokens.secretMatches(clientId, secret)) {
-            error(call, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent"
-                    + " in the request is the client secret value, not the client secret ID, for a secret added to"
-                    + " app '" + clientId + "'.");
+            error(
+                    call,
+                    401,
+                    "invalid_client",
+                    7000215,
+                    "Invalid client secret provided. Ensure the secret being sent"
+                            + " in the request is the client secret value, not the client secret ID, for a secret added to"
+                            + " app '" + clientId + "'.");
         } else {
             String scope = form.get("scope");
             if (scope == null || scope.isBlank()) {
                 missing(call, "scope");
             } else if (scope.trim().split("\\s+").length > 1) {
-                error(call, 400, "invalid_scope", 700022, "The provided value for the input parameter scope is not"
-                        + " valid because it contains more than one resource. Scope " + scope + " is not valid.");
+                error(
+                        call,
+                        400,
+                        "invalid_scope",
+                        700022,
+                        "The provided value for the input parameter scope is not"
+                                + " valid because it contains more than one resource. Scope " + scope
+                                + " is not valid.");
             } else if (!scope.endsWith("/.default")) {
-                error(call, 400, "invalid_scope", 70011, "The provided request must include a 'scope' input"
-                        + " parameter. The provided value for the input parameter 'scope' is not valid. The scope "
-                        + scope + " is not valid.");
+                error(
+                        call,
+                        400,
+                        "invalid_scope",
+                        70011,
+                        "The provided request must include a 'scope' input"
+                                + " parameter. The provided value for the input parameter 'scope' is not valid. The scope "
+                                + scope + " is not valid.");
             } else if (!scope.equals(environmentUrl + "/.default") && !scope.equals(environmentUrl + "//.default")) {
                 String resource = scope.substring(0, scope.length() - "/.default".length());
-                error(call, 400, "invalid_resource", 500011, "The resource principal named " + resource + " was not"
-                        + " found in the tenant named " + tenant + ". This can happen if the application has not been"
-                        + " installed by the administrator of the tenant or consented to by any user in the tenant."
-                        + " You might have sent your authentication request to the wrong tenant.");
+                error(
+                        call,
+                        400,
+                        "invalid_resource",
+                        500011,
+                        "The resource principal named " + resource + " was not"
+                                + " found in the tenant named " + tenant
+                                + ". This can happen if the application has not been"
+                                + " installed by the administrator of the tenant or consented to by any user in the tenant."
+                                + " You might have sent your authentication request to the wrong tenant.");
             } else {
                 long seconds = tokens.lifetime().toSeconds();
                 String token = tokens.issue(clientId);
@@ -121,8 +175,12 @@ final class TokenEndpoint {
     }
 
     private void missing(Call call, String parameter) {
-        error(call, 400, "invalid_request", 900144, "The request body must contain the following parameter: '"
-                + parameter + "'.");
+        error(
+                call,
+                400,
+                "invalid_request",
+                900144,
+                "The request body must contain the following parameter: '" + parameter + "'.");
     }
 
     private void error(Call call, int status, String error, int code, String description) {
@@ -132,8 +190,10 @@ final class TokenEndpoint {
         call.json(status, json -> {
             json.writeStartObject();
             json.writeStringProperty("error", error);
-            json.writeStringProperty("error_description", "AADSTS" + code + ": " + description + "\r\nTrace ID: "
-                    + traceId + "\r\nCorrelation ID: " + correlationId + "\r\nTimestamp: " + timestamp);
+            json.writeStringProperty(
+                    "error_description",
+                    "AADSTS" + code + ": " + description + "\r\nTrace ID: " + traceId + "\r\nCorrelation ID: "
+                            + correlationId + "\r\nTimestamp: " + timestamp);
             json.writeName("error_codes");
             json.writeStartArray();
             json.writeNumber(code);

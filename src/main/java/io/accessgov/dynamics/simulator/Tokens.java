@@ -81,9 +81,10 @@ public final class Tokens {
 
     boolean secretMatches(String clientId, String secret) {
         String expected = secrets.get(clientId);
-        return expected != null && java.security.MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return expected != null
+                && java.security.MessageDigest.isEqual(
+                        expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     String issue(String clientId) {
@@ -96,7 +97,8 @@ public final class Tokens {
     }
 
     /** The client a valid, unexpired token belongs to, or null. */
-    @Nullable String clientOf(String token) {
+    @Nullable
+    String clientOf(String token) {
         Issued grant = issued.get(token);
         if (grant == null || !clock.instant().isBefore(grant.expiresAt())) {
             return null;

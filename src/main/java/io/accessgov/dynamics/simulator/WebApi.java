@@ -27,8 +27,15 @@ final class WebApi {
     private final String webApiBase;
     private final String wwwAuthenticate;
 
-    WebApi(Organisation organisation, Tokens tokens, Throttling throttling, Behaviour behaviour, Reads reads,
-            Writes writes, String environmentUrl, String tenantId) {
+    WebApi(
+            Organisation organisation,
+            Tokens tokens,
+            Throttling throttling,
+            Behaviour behaviour,
+            Reads reads,
+            Writes writes,
+            String environmentUrl,
+            String tenantId) {
         this.organisation = organisation;
         this.tokens = tokens;
         this.throttling = throttling;
@@ -93,9 +100,9 @@ final class WebApi {
                 retrieveVersion(call);
                 return;
             }
-            case "$batch", "$metadata" -> throw new ODataError(501, "0x80040203",
-                    "The simulator does not support " + first.raw() + ".");
-            default -> { }
+            case "$batch", "$metadata" ->
+                throw new ODataError(501, "0x80040203", "The simulator does not support " + first.raw() + ".");
+            default -> {}
         }
         TableDef def = Schema.bySet(first.name());
         if (def == null) {
@@ -161,7 +168,9 @@ final class WebApi {
 
     private void collectionRoute(
             Call call, TableDef def, Table table, List<Segment> segments, String rawResourcePath, QueryOptions query) {
-        if (segments.size() == 2 && segments.get(1).raw().equals("$count") && call.method().equals("GET")) {
+        if (segments.size() == 2
+                && segments.get(1).raw().equals("$count")
+                && call.method().equals("GET")) {
             reads.count(call, table.snapshot());
             return;
         }
@@ -172,8 +181,10 @@ final class WebApi {
             case "GET" -> reads.collection(call, def, table.snapshot(), rawResourcePath, query);
             case "POST" -> {
                 if (def.intersect()) {
-                    throw ODataError.badRequest("0x80040800", "The 'Create' method does not support entities of type '"
-                            + def.entityName() + "'. MessageProcessorCache returned MessageProcessor.Empty. ");
+                    throw ODataError.badRequest(
+                            "0x80040800",
+                            "The 'Create' method does not support entities of type '" + def.entityName()
+                                    + "'. MessageProcessorCache returned MessageProcessor.Empty. ");
                 }
                 throw unsupported(call, def);
             }
@@ -204,7 +215,8 @@ final class WebApi {
             json.writeStringProperty("@odata.context", webApiBase + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
             json.writeStringProperty("BusinessUnitId", String.valueOf(unit));
             json.writeStringProperty("UserId", organisation.callerUserId().toString());
-            json.writeStringProperty("OrganizationId", organisation.organizationId().toString());
+            json.writeStringProperty(
+                    "OrganizationId", organisation.organizationId().toString());
             json.writeEndObject();
         });
     }
@@ -226,8 +238,10 @@ final class WebApi {
     }
 
     private static ODataError unsupported(Call call, TableDef def) {
-        return new ODataError(501, "0x80040203", "The simulator does not support " + call.method() + " on "
-                + def.setName() + " records.");
+        return new ODataError(
+                501,
+                "0x80040203",
+                "The simulator does not support " + call.method() + " on " + def.setName() + " records.");
     }
 
     static UUID key(Segment segment) {

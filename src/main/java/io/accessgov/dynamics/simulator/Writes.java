@@ -32,8 +32,9 @@ final class Writes {
         JsonNode body = body(call);
         JsonNode reference = body.get("@odata.id");
         if (reference == null || !reference.isString()) {
-            throw ODataError.badRequest("0x80040203", "The request body must contain an '@odata.id' property naming "
-                    + "the record to associate.");
+            throw ODataError.badRequest(
+                    "0x80040203",
+                    "The request body must contain an '@odata.id' property naming " + "the record to associate.");
         }
         UUID otherId = referencedId(reference.stringValue(), navigation.targetSet());
         Link link = resolve(def, id, navigation, otherId);
@@ -51,13 +52,19 @@ final class Writes {
     }
 
     synchronized void disassociate(
-            Call call, TableDef def, UUID id, Schema.Navigation navigation, @Nullable UUID keyedId,
+            Call call,
+            TableDef def,
+            UUID id,
+            Schema.Navigation navigation,
+            @Nullable UUID keyedId,
             @Nullable String idOption) {
         UUID otherId = keyedId;
         if (otherId == null) {
             if (idOption == null || idOption.isBlank()) {
-                throw ODataError.badRequest("0x80040203", "Disassociating needs the related record: use "
-                        + navigation.name() + "(<id>)/$ref or $ref?$id=<url>.");
+                throw ODataError.badRequest(
+                        "0x80040203",
+                        "Disassociating needs the related record: use " + navigation.name()
+                                + "(<id>)/$ref or $ref?$id=<url>.");
             }
             otherId = referencedId(idOption, navigation.targetSet());
         } else if (idOption != null) {
@@ -93,8 +100,8 @@ final class Writes {
         for (JsonNode member : members) {
             JsonNode key = member.has("ownerid") ? member.get("ownerid") : member.get("systemuserid");
             if (key == null || !key.isString()) {
-                throw ODataError.badRequest("0x80040203", "EdmEntityObject passed should have the key property value "
-                        + "set.");
+                throw ODataError.badRequest(
+                        "0x80040203", "EdmEntityObject passed should have the key property value " + "set.");
             }
             users.add(parseId(key.stringValue()));
         }
@@ -113,7 +120,8 @@ final class Writes {
         for (Link link : links) {
             Row existing = find(memberships, link);
             if (add && existing == null) {
-                memberships.put(new LinkRow(UUID.randomUUID(), link.first(), link.second(), organisation.nextVersion()));
+                memberships.put(
+                        new LinkRow(UUID.randomUUID(), link.first(), link.second(), organisation.nextVersion()));
             } else if (!add && existing != null) {
                 memberships.remove(existing.id());
             }
@@ -157,8 +165,9 @@ final class Writes {
         String relative = url;
         if (url.startsWith("http://") || url.startsWith("https://")) {
             if (!url.startsWith(webApiBase)) {
-                throw ODataError.badRequest("0x80060888", "The URI '" + url + "' is not valid because it is not based"
-                        + " on '" + webApiBase + "'.");
+                throw ODataError.badRequest(
+                        "0x80060888",
+                        "The URI '" + url + "' is not valid because it is not based" + " on '" + webApiBase + "'.");
             }
             relative = url.substring(webApiBase.length());
         } else if (url.startsWith(WebApi.ROOT)) {
@@ -173,8 +182,10 @@ final class Writes {
             if (Schema.bySet(segment.name()) == null) {
                 throw ODataError.segmentNotFound(segment.name());
             }
-            throw ODataError.badRequest("0x80060888", "The URI '" + url + "' names a " + segment.name()
-                    + " record, but the navigation property expects " + expectedSet + ".");
+            throw ODataError.badRequest(
+                    "0x80060888",
+                    "The URI '" + url + "' names a " + segment.name() + " record, but the navigation property expects "
+                            + expectedSet + ".");
         }
         return WebApi.key(segment);
     }
@@ -201,8 +212,9 @@ final class Writes {
             }
             return node;
         } catch (JacksonException | IllegalArgumentException e) {
-            throw ODataError.badRequest("0x80048d19", "Error identified in Payload provided by the user: the body is "
-                    + "not a valid JSON object.");
+            throw ODataError.badRequest(
+                    "0x80048d19",
+                    "Error identified in Payload provided by the user: the body is " + "not a valid JSON object.");
         }
     }
 }

@@ -42,7 +42,9 @@ public record ConnectorProperties(
                     + " base64-encoded; generate one with: openssl rand -base64 32")
     boolean isPageTokenKeyUsable() {
         try {
-            return pageTokenKeyBytes().map(key -> key.length == PAGE_TOKEN_KEY_BYTES).orElse(true);
+            return pageTokenKeyBytes()
+                    .map(key -> key.length == PAGE_TOKEN_KEY_BYTES)
+                    .orElse(true);
         } catch (IllegalArgumentException notBase64) {
             return false;
         }

@@ -35,7 +35,8 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI connectorOpenApi(ObjectProvider<BuildProperties> build) {
-        String version = build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
+        String version =
+                build.stream().map(BuildProperties::getVersion).findFirst().orElse("development");
         Components components = new Components()
                 .addSecuritySchemes(
                         BEARER,
@@ -63,24 +64,31 @@ class OpenApiConfiguration {
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", new StringSchema()
-                .format("uri")
-                .description("Stable URI of the problem kind.")
-                .example(ProblemKind.TYPE_PREFIX + "invalid-parameter"));
+        properties.put(
+                "type",
+                new StringSchema()
+                        .format("uri")
+                        .description("Stable URI of the problem kind.")
+                        .example(ProblemKind.TYPE_PREFIX + "invalid-parameter"));
         properties.put("title", new StringSchema().description("Short summary of the kind."));
         properties.put("status", new IntegerSchema().description("The HTTP status."));
         properties.put("detail", new StringSchema().description("What happened and what to do, for a person."));
         properties.put("instance", new StringSchema().format("uri-reference").description("The request path."));
-        properties.put("dataverseCode", new StringSchema()
-                .description("Dataverse's hex error code, when it sent one.")
-                .example("0x80040217"));
+        properties.put(
+                "dataverseCode",
+                new StringSchema()
+                        .description("Dataverse's hex error code, when it sent one.")
+                        .example("0x80040217"));
         properties.put("dataverseRequestId", new StringSchema().description("Dataverse's request id, when known."));
-        properties.put("errors", new io.swagger.v3.oas.models.media.ArraySchema()
-                .items(new ObjectSchema()
-                        .addProperty("parameter", new StringSchema().description("The offending query parameter."))
-                        .addProperty("pointer", new StringSchema().description("JSON pointer into the body."))
-                        .addProperty("detail", new StringSchema()))
-                .description("The offending parameters or body members (400 only)."));
+        properties.put(
+                "errors",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty(
+                                        "parameter", new StringSchema().description("The offending query parameter."))
+                                .addProperty("pointer", new StringSchema().description("JSON pointer into the body."))
+                                .addProperty("detail", new StringSchema()))
+                        .description("The offending parameters or body members (400 only)."));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
         schema.setRequired(List.of("type", "title", "status", "detail"));
@@ -90,44 +98,60 @@ class OpenApiConfiguration {
 
     private static Map<String, ApiResponse> responses() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        responses.put("BadRequest", problem(
-                "Malformed id, parameter or body, or a page token that is not valid for this list.",
-                ProblemExamples.INVALID_PARAMETER,
-                ProblemExamples.INVALID_ID,
-                ProblemExamples.INVALID_PAGE_TOKEN));
-        responses.put("Unauthorized", problem(
-                        "No bearer token, or one that is invalid or expired.", ProblemExamples.UNAUTHENTICATED)
-                .addHeaderObject("WWW-Authenticate", new Header()
-                        .description("The bearer challenge (RFC 6750).")
-                        .schema(new StringSchema())));
-        responses.put("Forbidden", problem(
-                "The token lacks the scope or app role the call needs.", ProblemExamples.INSUFFICIENT_SCOPE));
-        responses.put("NotFound", problem(
-                "The object does not exist, or is outside the synced scope.", ProblemExamples.ACCOUNT_NOT_FOUND));
-        responses.put("NotAcceptable", problem(
-                "The request does not accept application/json.", ProblemExamples.NOT_ACCEPTABLE));
-        responses.put("InternalError", problem(
-                "The service failed unexpectedly.", ProblemExamples.INTERNAL_ERROR));
-        responses.put("BadGateway", problem(
-                "Dataverse or Entra refused the service itself (credentials, privileges).",
-                ProblemExamples.DATAVERSE_SIGN_IN_FAILED,
-                ProblemExamples.DATAVERSE_ACCESS_DENIED));
-        responses.put("ServiceUnavailable", problem(
-                        "Dataverse is unavailable or still throttling after retries.",
-                        ProblemExamples.DATAVERSE_THROTTLED,
-                        ProblemExamples.DATAVERSE_UNAVAILABLE)
-                .addHeaderObject("Retry-After", new Header()
-                        .description("Seconds to wait before trying again, when known.")
-                        .schema(new IntegerSchema())));
-        responses.put("GatewayTimeout", problem(
-                "Dataverse did not answer in time.", ProblemExamples.DATAVERSE_TIMED_OUT));
+        responses.put(
+                "BadRequest",
+                problem(
+                        "Malformed id, parameter or body, or a page token that is not valid for this list.",
+                        ProblemExamples.INVALID_PARAMETER,
+                        ProblemExamples.INVALID_ID,
+                        ProblemExamples.INVALID_PAGE_TOKEN));
+        responses.put(
+                "Unauthorized",
+                problem("No bearer token, or one that is invalid or expired.", ProblemExamples.UNAUTHENTICATED)
+                        .addHeaderObject(
+                                "WWW-Authenticate",
+                                new Header()
+                                        .description("The bearer challenge (RFC 6750).")
+                                        .schema(new StringSchema())));
+        responses.put(
+                "Forbidden",
+                problem("The token lacks the scope or app role the call needs.", ProblemExamples.INSUFFICIENT_SCOPE));
+        responses.put(
+                "NotFound",
+                problem(
+                        "The object does not exist, or is outside the synced scope.",
+                        ProblemExamples.ACCOUNT_NOT_FOUND));
+        responses.put(
+                "NotAcceptable",
+                problem("The request does not accept application/json.", ProblemExamples.NOT_ACCEPTABLE));
+        responses.put("InternalError", problem("The service failed unexpectedly.", ProblemExamples.INTERNAL_ERROR));
+        responses.put(
+                "BadGateway",
+                problem(
+                        "Dataverse or Entra refused the service itself (credentials, privileges).",
+                        ProblemExamples.DATAVERSE_SIGN_IN_FAILED,
+                        ProblemExamples.DATAVERSE_ACCESS_DENIED));
+        responses.put(
+                "ServiceUnavailable",
+                problem(
+                                "Dataverse is unavailable or still throttling after retries.",
+                                ProblemExamples.DATAVERSE_THROTTLED,
+                                ProblemExamples.DATAVERSE_UNAVAILABLE)
+                        .addHeaderObject(
+                                "Retry-After",
+                                new Header()
+                                        .description("Seconds to wait before trying again, when known.")
+                                        .schema(new IntegerSchema())));
+        responses.put(
+                "GatewayTimeout", problem("Dataverse did not answer in time.", ProblemExamples.DATAVERSE_TIMED_OUT));
         return responses;
     }
 
     private static ApiResponse problem(String description, ProblemExamples.Named... examples) {
         MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
         for (ProblemExamples.Named example : examples) {
-            media.addExamples(example.name(), new Example().summary(example.summary()).value(example.json()));
+            media.addExamples(
+                    example.name(), new Example().summary(example.summary()).value(example.json()));
         }
         return new ApiResponse()
                 .description(description)

@@ -11,14 +11,11 @@ class PageTokenConfiguration {
 
     @Bean
     PageTokens pageTokens(ConnectorProperties connector) {
-        return connector
-                .pageTokenKeyBytes()
-                .map(PageTokens::new)
-                .orElseGet(() -> {
-                    log.info("connector.page-token-key (CONNECTOR_PAGE_TOKEN_KEY) is not set: page tokens use a"
-                            + " random key of this process, so they do not survive a restart and do not work across"
-                            + " replicas.");
-                    return PageTokens.withRandomKey();
-                });
+        return connector.pageTokenKeyBytes().map(PageTokens::new).orElseGet(() -> {
+            log.info("connector.page-token-key (CONNECTOR_PAGE_TOKEN_KEY) is not set: page tokens use a"
+                    + " random key of this process, so they do not survive a restart and do not work across"
+                    + " replicas.");
+            return PageTokens.withRandomKey();
+        });
     }
 }

@@ -24,7 +24,9 @@ final class ProblemExamples {
                     + " the list again without pageToken.",
             Map.of());
     static final Named UNAUTHENTICATED = example(
-            ProblemKind.UNAUTHENTICATED, "/api/v1/accounts", "A bearer token from the configured issuer is required.",
+            ProblemKind.UNAUTHENTICATED,
+            "/api/v1/accounts",
+            "A bearer token from the configured issuer is required.",
             Map.of());
     static final Named INSUFFICIENT_SCOPE = example(
             ProblemKind.INSUFFICIENT_SCOPE,

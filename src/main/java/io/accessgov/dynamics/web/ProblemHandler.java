@@ -86,11 +86,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
-            Exception failure,
-            @Nullable Object body,
-            HttpHeaders headers,
-            HttpStatusCode status,
-            WebRequest request) {
+            Exception failure, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String path = path(request);
         ProblemDetail problem = translate(failure, status.value(), path);
         if (status.is5xxServerError()) {
@@ -103,9 +99,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (failure instanceof HttpRequestMethodNotSupportedException wrongMethod) {
             String allowed = wrongMethod.getSupportedHttpMethods() == null
                     ? ""
-                    : " Allowed: " + wrongMethod.getSupportedHttpMethods().stream()
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", "))
+                    : " Allowed: "
+                            + wrongMethod.getSupportedHttpMethods().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", "))
                             + ".";
             return Problems.of(
                     ProblemKind.METHOD_NOT_ALLOWED,
@@ -155,8 +152,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             List<Map<String, Object>> errors = parameterErrors(invalid);
             return invalidParameters(
                     errors.size() == 1
-                            ? "The parameter '" + errors.get(0).get("parameter") + "' " + errors.get(0).get("detail")
-                                    + "."
+                            ? "The parameter '" + errors.get(0).get("parameter") + "' "
+                                    + errors.get(0).get("detail") + "."
                             : "Some parameters are invalid; see errors.",
                     errors,
                     path);
@@ -187,18 +184,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A problem for a bare status, with a generic sentence. */
     static ProblemDetail byStatus(int status, @Nullable String path) {
         ProblemKind kind = ProblemKind.forStatus(status);
-        String detail = switch (kind) {
-            case NOT_FOUND -> "There is nothing at this path; the API is described at /swagger-ui.html.";
-            case METHOD_NOT_ALLOWED -> "This path does not accept this method.";
-            case NOT_ACCEPTABLE -> "This resource cannot answer in a format the request accepts.";
-            case UNSUPPORTED_MEDIA_TYPE -> "The body's content type is not supported here.";
-            case PAYLOAD_TOO_LARGE -> "The request is too large.";
-            case UNAUTHENTICATED -> "A valid bearer token is required.";
-            case INSUFFICIENT_SCOPE -> "The caller may not do this.";
-            case SERVICE_UNAVAILABLE -> "The service cannot answer right now; try again later.";
-            case INTERNAL_ERROR -> internalError(path).getDetail();
-            default -> "The request was refused as malformed.";
-        };
+        String detail =
+                switch (kind) {
+                    case NOT_FOUND -> "There is nothing at this path; the API is described at /swagger-ui.html.";
+                    case METHOD_NOT_ALLOWED -> "This path does not accept this method.";
+                    case NOT_ACCEPTABLE -> "This resource cannot answer in a format the request accepts.";
+                    case UNSUPPORTED_MEDIA_TYPE -> "The body's content type is not supported here.";
+                    case PAYLOAD_TOO_LARGE -> "The request is too large.";
+                    case UNAUTHENTICATED -> "A valid bearer token is required.";
+                    case INSUFFICIENT_SCOPE -> "The caller may not do this.";
+                    case SERVICE_UNAVAILABLE -> "The service cannot answer right now; try again later.";
+                    case INTERNAL_ERROR -> internalError(path).getDetail();
+                    default -> "The request was refused as malformed.";
+                };
         return Problems.of(kind, status, detail, path);
     }
 
@@ -243,9 +241,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return "has an invalid value";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name())
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name())
+                            .collect(Collectors.joining(", "));
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be a whole number";

@@ -26,8 +26,8 @@ public final class Problems {
     }
 
     static ProblemDetail of(ProblemKind kind, int status, String detail, @Nullable String path) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                org.springframework.http.HttpStatusCode.valueOf(status), detail);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(status), detail);
         problem.setType(kind.type());
         problem.setTitle(kind.title());
         URI instance = instance(path);

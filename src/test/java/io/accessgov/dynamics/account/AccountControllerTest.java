@@ -67,8 +67,10 @@ class AccountControllerTest {
 
     @BeforeEach
     void classify() {
-        when(types.typeOf(any())).thenAnswer(call ->
-                call.<SystemUser>getArgument(0).applicationId() == null ? AccountType.HUMAN : AccountType.SERVICE);
+        when(types.typeOf(any()))
+                .thenAnswer(call -> call.<SystemUser>getArgument(0).applicationId() == null
+                        ? AccountType.HUMAN
+                        : AccountType.SERVICE);
     }
 
     @Test
@@ -160,9 +162,10 @@ class AccountControllerTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
         when(dataverse.findUsers(NEXT)).thenReturn(new DataversePage<>(List.of(jane), null));
 
-        String token = nextPageToken(mvc.perform(get("/api/v1/accounts").param("pageSize", "2").param("search", "d"))
-                .andExpect(status().isOk())
-                .andReturn());
+        String token = nextPageToken(
+                mvc.perform(get("/api/v1/accounts").param("pageSize", "2").param("search", "d"))
+                        .andExpect(status().isOk())
+                        .andReturn());
         mvc.perform(get("/api/v1/accounts").param("search", "d").param("pageToken", token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nextPageToken").value(nullValue()));
@@ -184,7 +187,8 @@ class AccountControllerTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
         String token = nextPageToken(mvc.perform(get("/api/v1/accounts")).andReturn());
         char last = token.charAt(token.length() / 2);
-        String altered = token.substring(0, token.length() / 2) + (last == 'A' ? 'B' : 'A')
+        String altered = token.substring(0, token.length() / 2)
+                + (last == 'A' ? 'B' : 'A')
                 + token.substring(token.length() / 2 + 1);
 
         mvc.perform(get("/api/v1/accounts").param("pageToken", altered))
@@ -196,7 +200,8 @@ class AccountControllerTest {
     @Test
     void refusesAPageTokenFromADifferentQuery() throws Exception {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
-        String token = nextPageToken(mvc.perform(get("/api/v1/accounts").param("search", "jane")).andReturn());
+        String token = nextPageToken(
+                mvc.perform(get("/api/v1/accounts").param("search", "jane")).andReturn());
 
         mvc.perform(get("/api/v1/accounts").param("search", "john").param("pageToken", token))
                 .andExpect(status().isBadRequest())
@@ -217,16 +222,17 @@ class AccountControllerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "not-a-guid",
-        "2b7e1a4c0d3e4f7a9c1b5e6f7a8b9c0d",
-        "1-1-1-1-1",
-        "{2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d}",
-        "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0dd",
-        "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0g",
-        "' or 1 eq 1",
-        "00000000-0000-0000-0000-00000000000%27"
-    })
+    @ValueSource(
+            strings = {
+                "not-a-guid",
+                "2b7e1a4c0d3e4f7a9c1b5e6f7a8b9c0d",
+                "1-1-1-1-1",
+                "{2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d}",
+                "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0dd",
+                "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0g",
+                "' or 1 eq 1",
+                "00000000-0000-0000-0000-00000000000%27"
+            })
     void refusesAMalformedIdWithoutCallingDataverse(String id) throws Exception {
         mvc.perform(get("/api/v1/accounts/{id}", id))
                 .andExpect(status().isBadRequest())
@@ -270,7 +276,9 @@ class AccountControllerTest {
 
     @Test
     void wrongMethodUnknownPathAndUnacceptableFormatAreProblems() throws Exception {
-        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/accounts")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/accountz"))

@@ -122,7 +122,8 @@ class AccountServiceTest {
     void refusesATokenFromAnotherQueryWithoutAskingDataverse() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
         AccountService service = service(false);
-        String token = service.list(new AccountFilter(null, null, "doe"), 2, null).nextPageToken();
+        String token =
+                service.list(new AccountFilter(null, null, "doe"), 2, null).nextPageToken();
 
         assertThatThrownBy(() -> service.list(new AccountFilter(null, null, "roe"), null, token))
                 .isInstanceOf(InvalidPageToken.class);

@@ -28,29 +28,162 @@ class AccountClassifierTest {
 
     static List<Arguments> cases() {
         return List.of(
-                Arguments.of("built-in SYSTEM", user("SYSTEM", null, AccessMode.READ_WRITE, null, null, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("built-in system, any case", user("system", null, AccessMode.READ_WRITE, null, null, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("built-in INTEGRATION", user("INTEGRATION", null, AccessMode.READ_WRITE, null, null, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("a person called System", user("SYSTEM", "s@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null), AccountType.HUMAN),
-                Arguments.of("support user", user("Support", "crmoln@microsoft.com", AccessMode.SUPPORT_USER, null, null, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("delegated admin", user("Delegated", "crmoln2@microsoft.com", AccessMode.DELEGATED_ADMIN, null, null, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("stub user", user("Stub", "stub@contoso.com", AccessMode.READ_WRITE, null, null, false, 2, null), AccountType.SYSTEM),
-                Arguments.of("Microsoft app user", user("# bap", "bap_sa@microsoft.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("Microsoft app user, upper case", user("# MS", "Project@MICROSOFT.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("onmicrosoft.com app user", user("# CAP", "CAPPackageDeployerServiceDVClient@onmicrosoft.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("tenant onmicrosoft.com app user", user("# Ours", "app@contoso.onmicrosoft.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SERVICE),
-                Arguments.of("look-alike domain", user("# Fake", "x@microsoft.com.evil.example", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SERVICE),
-                Arguments.of("listed platform application", user("# Listed", "app@contoso.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, PLATFORM_APP, false, 0, null), AccountType.SYSTEM),
-                Arguments.of("customer app user", user("# Sync", "sync@contoso.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, CUSTOMER_APP, false, 0, null), AccountType.SERVICE),
-                Arguments.of("app user without domain", user("# NoDomain", null, AccessMode.READ_WRITE, OBJECT_ID, CUSTOMER_APP, false, null, null), AccountType.SERVICE),
-                Arguments.of("non-interactive user", user("Batch", "batch@contoso.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, null, false, 0, null), AccountType.SERVICE),
-                Arguments.of("integration-mode user", user("Integr", "int@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, true, 0, null), AccountType.SERVICE),
-                Arguments.of("person", user("Jane Doe", "jane@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null), AccountType.HUMAN),
-                Arguments.of("Microsoft employee as a person", user("Sam", "sam@microsoft.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null), AccountType.HUMAN),
-                Arguments.of("administrative person", user("Admin", "admin@contoso.com", AccessMode.ADMINISTRATIVE, OBJECT_ID, null, false, 0, null), AccountType.HUMAN),
-                Arguments.of("read-only person", user("Reader", "r@contoso.com", AccessMode.READ, OBJECT_ID, null, false, 0, null), AccountType.HUMAN),
-                Arguments.of("person with null columns", user(null, null, AccessMode.READ_WRITE, null, null, false, null, null), AccountType.HUMAN),
-                Arguments.of("person with wildcard name", user("50%_[x]", "w_x%@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null), AccountType.HUMAN));
+                Arguments.of(
+                        "built-in SYSTEM",
+                        user("SYSTEM", null, AccessMode.READ_WRITE, null, null, false, 0, null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "built-in system, any case",
+                        user("system", null, AccessMode.READ_WRITE, null, null, false, 0, null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "built-in INTEGRATION",
+                        user("INTEGRATION", null, AccessMode.READ_WRITE, null, null, false, 0, null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "a person called System",
+                        user("SYSTEM", "s@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "support user",
+                        user("Support", "crmoln@microsoft.com", AccessMode.SUPPORT_USER, null, null, false, 0, null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "delegated admin",
+                        user(
+                                "Delegated",
+                                "crmoln2@microsoft.com",
+                                AccessMode.DELEGATED_ADMIN,
+                                null,
+                                null,
+                                false,
+                                0,
+                                null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "stub user",
+                        user("Stub", "stub@contoso.com", AccessMode.READ_WRITE, null, null, false, 2, null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "Microsoft app user",
+                        user(
+                                "# bap",
+                                "bap_sa@microsoft.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "Microsoft app user, upper case",
+                        user(
+                                "# MS",
+                                "Project@MICROSOFT.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "onmicrosoft.com app user",
+                        user(
+                                "# CAP",
+                                "CAPPackageDeployerServiceDVClient@onmicrosoft.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "tenant onmicrosoft.com app user",
+                        user(
+                                "# Ours",
+                                "app@contoso.onmicrosoft.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "look-alike domain",
+                        user(
+                                "# Fake",
+                                "x@microsoft.com.evil.example",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "listed platform application",
+                        user(
+                                "# Listed",
+                                "app@contoso.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                PLATFORM_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SYSTEM),
+                Arguments.of(
+                        "customer app user",
+                        user(
+                                "# Sync",
+                                "sync@contoso.com",
+                                AccessMode.NON_INTERACTIVE,
+                                OBJECT_ID,
+                                CUSTOMER_APP,
+                                false,
+                                0,
+                                null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "app user without domain",
+                        user("# NoDomain", null, AccessMode.READ_WRITE, OBJECT_ID, CUSTOMER_APP, false, null, null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "non-interactive user",
+                        user("Batch", "batch@contoso.com", AccessMode.NON_INTERACTIVE, OBJECT_ID, null, false, 0, null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "integration-mode user",
+                        user("Integr", "int@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, true, 0, null),
+                        AccountType.SERVICE),
+                Arguments.of(
+                        "person",
+                        user("Jane Doe", "jane@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "Microsoft employee as a person",
+                        user("Sam", "sam@microsoft.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "administrative person",
+                        user("Admin", "admin@contoso.com", AccessMode.ADMINISTRATIVE, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "read-only person",
+                        user("Reader", "r@contoso.com", AccessMode.READ, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "person with null columns",
+                        user(null, null, AccessMode.READ_WRITE, null, null, false, null, null),
+                        AccountType.HUMAN),
+                Arguments.of(
+                        "person with wildcard name",
+                        user("50%_[x]", "w_x%@contoso.com", AccessMode.READ_WRITE, OBJECT_ID, null, false, 0, null),
+                        AccountType.HUMAN));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +204,8 @@ class AccountClassifierTest {
 
     @Test
     void theFilterStillAgreesWhereOptionalColumnsAreMissing() {
-        Predicate<String> older = column -> !column.equals("systemmanagedusertype") && !column.equals("isintegrationuser");
+        Predicate<String> older =
+                column -> !column.equals("systemmanagedusertype") && !column.equals("isintegrationuser");
         for (Arguments arguments : cases()) {
             SystemUser user = (SystemUser) arguments.get()[1];
             if ((user.systemManagedUserType() != null && user.systemManagedUserType() != 0) || user.integrationUser()) {
@@ -79,7 +213,8 @@ class AccountClassifierTest {
             }
             for (Set<AccountType> types : allNonEmptySets()) {
                 boolean matches = evaluate(classifier.filterFor(types).simplify(older), row(user), older);
-                assertThat(matches).as("%s with %s", arguments.get()[0], types)
+                assertThat(matches)
+                        .as("%s with %s", arguments.get()[0], types)
                         .isEqualTo(types.contains(classifier.classify(user)));
             }
         }
@@ -87,7 +222,8 @@ class AccountClassifierTest {
 
     @Test
     void allTypesNeedNoFilter() {
-        assertThat(classifier.filterFor(EnumSet.allOf(AccountType.class)).render()).isNull();
+        assertThat(classifier.filterFor(EnumSet.allOf(AccountType.class)).render())
+                .isNull();
     }
 
     private static List<Set<AccountType>> allNonEmptySets() {
@@ -152,9 +288,8 @@ class AccountClassifierTest {
         if (value == null) {
             return false;
         }
-        boolean equal = value instanceof String text
-                ? text.equalsIgnoreCase((String) expected)
-                : value.equals(expected);
+        boolean equal =
+                value instanceof String text ? text.equalsIgnoreCase((String) expected) : value.equals(expected);
         return comparison.operator().equals("eq") == equal;
     }
 
@@ -179,7 +314,26 @@ class AccountClassifierTest {
             boolean integration,
             @Nullable Integer managedType,
             @Nullable String title) {
-        return new SystemUser(UUID.randomUUID(), fullName, null, null, domain, domain, false, mode, objectId,
-                applicationId, UUID.randomUUID(), "Contoso", true, true, integration, 0, managedType, title, null, null);
+        return new SystemUser(
+                UUID.randomUUID(),
+                fullName,
+                null,
+                null,
+                domain,
+                domain,
+                false,
+                mode,
+                objectId,
+                applicationId,
+                UUID.randomUUID(),
+                "Contoso",
+                true,
+                true,
+                integration,
+                0,
+                managedType,
+                title,
+                null,
+                null);
     }
 }

@@ -40,7 +40,9 @@ class DynamicsPropertiesTest {
                         "dynamics.environment-url=https://contoso.crm4.dynamics.com",
                         "dynamics.tenant-id=contoso.onmicrosoft.com",
                         "dynamics.client-id=5b0f0000-0000-0000-0000-000000000001")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("DYNAMICS_CLIENT_SECRET must be set"));
     }
 
@@ -51,7 +53,9 @@ class DynamicsPropertiesTest {
                         "dynamics.tenant-id=t",
                         "dynamics.client-id=c",
                         "dynamics.client-secret=s")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("DYNAMICS_ENVIRONMENT_URL must be an absolute URL"));
     }
 
@@ -62,7 +66,9 @@ class DynamicsPropertiesTest {
                         "dynamics.tenant-id=t",
                         "dynamics.client-id=c",
                         "dynamics.client-secret=s")
-                .run(context -> assertThat(context).getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("DYNAMICS_ENVIRONMENT_URL must use https://"));
     }
 
@@ -84,7 +90,8 @@ class DynamicsPropertiesTest {
                         "dynamics.tenant-id=t",
                         "dynamics.client-id=c",
                         "dynamics.client-secret=Zq8~visible-if-leaked")
-                .run(context -> assertThat(context.getBean(DynamicsProperties.class).toString())
+                .run(context -> assertThat(
+                                context.getBean(DynamicsProperties.class).toString())
                         .doesNotContain("Zq8~visible-if-leaked"));
     }
 }

@@ -74,15 +74,22 @@ class SignInTest {
         var tokenRequest = oauth.takeRequest(5, TimeUnit.SECONDS);
         assertThat(tokenRequest.getPath()).isEqualTo("/" + TENANT + "/oauth2/v2.0/token");
         String form = URLDecoder.decode(tokenRequest.getBody().readUtf8(), StandardCharsets.UTF_8);
-        assertThat(form).contains("grant_type=client_credentials", "scope=" + environmentUrl() + "/.default",
-                "client_id=app-client-id");
+        assertThat(form)
+                .contains(
+                        "grant_type=client_credentials",
+                        "scope=" + environmentUrl() + "/.default",
+                        "client_id=app-client-id");
         RecordedRequest call = dataverse.takeRequest(5, TimeUnit.SECONDS);
         String authorization = call.getHeaders().get("Authorization");
         assertThat(authorization).startsWith("Bearer ");
         SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("app-client-id");
         assertThat(jwt.getJWTClaimsSet().getIssuer()).contains("/" + TENANT + "/");
-        assertThat(meters.get("dataverse.token.fetches").tag("outcome", "success").counter().count()).isEqualTo(1);
+        assertThat(meters.get("dataverse.token.fetches")
+                        .tag("outcome", "success")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,15 +98,19 @@ class SignInTest {
                 {"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'app-client-id'.\\r\\nTrace ID: 1\\r\\nCorrelation ID: 2\\r\\nTimestamp: 2024-01-01 00:00:00Z","error_codes":[7000215],"timestamp":"2024-01-01 00:00:00Z","trace_id":"1","correlation_id":"2","error_uri":"https://login.microsoftonline.com/error?code=7000215"}""");
         WebApiDataverseClient client = client(URI.create(entra.baseUrl()));
 
-        assertThatThrownBy(client::whoAmI)
-                .isInstanceOfSatisfying(SignInFailed.class, failed -> {
-                    assertThat(failed.getMessage()).startsWith("Entra refused the client secret (AADSTS7000215)")
-                            .contains("DYNAMICS_CLIENT_SECRET")
-                            .doesNotContain(SECRET);
-                    assertThat(failed.dataverseCode()).contains("AADSTS7000215");
-                });
+        assertThatThrownBy(client::whoAmI).isInstanceOfSatisfying(SignInFailed.class, failed -> {
+            assertThat(failed.getMessage())
+                    .startsWith("Entra refused the client secret (AADSTS7000215)")
+                    .contains("DYNAMICS_CLIENT_SECRET")
+                    .doesNotContain(SECRET);
+            assertThat(failed.dataverseCode()).contains("AADSTS7000215");
+        });
         assertThat(dataverse.getRequestCount()).isZero();
-        assertThat(meters.get("dataverse.token.fetches").tag("outcome", "refused").counter().count()).isEqualTo(1);
+        assertThat(meters.get("dataverse.token.fetches")
+                        .tag("outcome", "refused")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -152,8 +163,11 @@ class SignInTest {
         Health health = new DataverseHealthIndicator(client, info()).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails().get("reason").toString()).startsWith("Entra refused the client secret (AADSTS7000215)");
-        assertThat(health.getDetails()).containsEntry("environmentUrl", environmentUrl()).containsEntry("mode", "live");
+        assertThat(health.getDetails().get("reason").toString())
+                .startsWith("Entra refused the client secret (AADSTS7000215)");
+        assertThat(health.getDetails())
+                .containsEntry("environmentUrl", environmentUrl())
+                .containsEntry("mode", "live");
         assertThat(health.toString()).doesNotContain(SECRET);
     }
 
@@ -173,7 +187,10 @@ class SignInTest {
 
     private void entraAnswers(int status, String body) {
         entra.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(body)));
     }
 
     private String environmentUrl() {
@@ -186,10 +203,21 @@ class SignInTest {
 
     private WebApiDataverseClient client(URI authority) {
         DataverseConnection connection = DataverseConnection.of(
-                DataverseConnectionInfo.Mode.LIVE, URI.create(environmentUrl()), authority, TENANT, "app-client-id", SECRET);
+                DataverseConnectionInfo.Mode.LIVE,
+                URI.create(environmentUrl()),
+                authority,
+                TENANT,
+                "app-client-id",
+                SECRET);
         DynamicsProperties.Http limits = new DynamicsProperties.Http(
                 4, Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofSeconds(20), Duration.ofMinutes(5));
-        return DataverseWiring.client(connection, limits, WebClient.builder(), meters,
-                new AccountClassifier(Set.of()), Clock.systemUTC(), duration -> {});
+        return DataverseWiring.client(
+                connection,
+                limits,
+                WebClient.builder(),
+                meters,
+                new AccountClassifier(Set.of()),
+                Clock.systemUTC(),
+                duration -> {});
     }
 }

@@ -61,7 +61,8 @@ class AccountsEndToEndTest {
             assertThat(humans).hasSizeGreaterThan(40);
             assertThat(listing.ids()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(humans);
             assertThat(listing.pages()).isEqualTo((humans.size() + 6) / 7);
-            assertThat(listing.items()).allMatch(item -> item.get("accountType").asString().equals("HUMAN"));
+            assertThat(listing.items())
+                    .allMatch(item -> item.get("accountType").asString().equals("HUMAN"));
             assertThat(simulator.requests().dataverse())
                     .extracting(RecordedRequest::rawQuery)
                     .noneMatch(query -> query != null && query.contains("$skip="));
@@ -76,8 +77,10 @@ class AccountsEndToEndTest {
                     .orElseThrow()
                     .getKey();
 
-            assertThat(http.get("/api/v1/accounts/" + systemAccount).statusCode()).isEqualTo(404);
-            assertThat(http.json("/api/v1/accounts?accountType=SERVICE").get("items")).isEmpty();
+            assertThat(http.get("/api/v1/accounts/" + systemAccount).statusCode())
+                    .isEqualTo(404);
+            assertThat(http.json("/api/v1/accounts?accountType=SERVICE").get("items"))
+                    .isEmpty();
         }
 
         @Test
@@ -105,8 +108,8 @@ class AccountsEndToEndTest {
 
             Map<String, String> expected = expectedTypes();
             Map<String, String> listed = listing.items().stream()
-                    .collect(Collectors.toMap(
-                            item -> item.get("id").asString(), item -> item.get("accountType").asString()));
+                    .collect(Collectors.toMap(item -> item.get("id").asString(), item -> item.get("accountType")
+                            .asString()));
             assertThat(listing.ids()).doesNotHaveDuplicates();
             assertThat(listed).isEqualTo(expected);
             assertThat(listed.values()).contains("HUMAN", "SERVICE", "SYSTEM");

@@ -26,7 +26,10 @@ final class ExpectedAccounts {
                 && (domain.equals("microsoft.com")
                         || domain.equals("onmicrosoft.com")
                         || platformApplicationIds.contains(UUID.fromString(applicationId.toString())));
-        if (builtIn || accessMode == 3 || accessMode == 5 || (stub != null && ((Number) stub).intValue() == 2)
+        if (builtIn
+                || accessMode == 3
+                || accessMode == 5
+                || (stub != null && ((Number) stub).intValue() == 2)
                 || platformApp) {
             return "SYSTEM";
         }

@@ -38,9 +38,7 @@ final class ServiceHttp {
                 .timeout(Duration.ofSeconds(60))
                 .method(
                         method,
-                        json == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json));
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -57,8 +55,8 @@ final class ServiceHttp {
     JsonNode json(String pathAndQuery) {
         HttpResponse<String> response = get(pathAndQuery);
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "GET " + pathAndQuery + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

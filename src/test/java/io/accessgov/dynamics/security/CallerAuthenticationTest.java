@@ -81,7 +81,9 @@ class CallerAuthenticationTest {
                 })
                 .run(started -> {
                     assertThat(started).hasNotFailed();
-                    assertThat(output.getAll()).doesNotContain("THE API IS OPEN").contains("Callers must send bearer");
+                    assertThat(output.getAll())
+                            .doesNotContain("THE API IS OPEN")
+                            .contains("Callers must send bearer");
                 });
     }
 

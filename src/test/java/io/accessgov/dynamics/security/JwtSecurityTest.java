@@ -55,8 +55,8 @@ class JwtSecurityTest {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("server.address", () -> "127.0.0.1");
-        registry.add(
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER.issuerUrl("entra").toString());
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER.issuerUrl("entra")
+                .toString());
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> AUDIENCE);
     }
 
@@ -99,11 +99,14 @@ class JwtSecurityTest {
 
     @Test
     void readPermissionMayComeFromScopeArraysOrEntraAppRoles() {
-        assertThat(http.get("/api/v1/accounts", token(Map.of("scp", List.of("dynamics.read")))).statusCode())
+        assertThat(http.get("/api/v1/accounts", token(Map.of("scp", List.of("dynamics.read"))))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(http.get("/api/v1/accounts", token(Map.of("scope", "openid dynamics.read"))).statusCode())
+        assertThat(http.get("/api/v1/accounts", token(Map.of("scope", "openid dynamics.read")))
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(http.get("/api/v1/accounts", token(Map.of("roles", List.of("dynamics.read")))).statusCode())
+        assertThat(http.get("/api/v1/accounts", token(Map.of("roles", List.of("dynamics.read"))))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -112,10 +115,10 @@ class JwtSecurityTest {
         HttpResponse<String> response = http.get("/api/v1/accounts", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
         assertThat(response.body())
                 .contains("\"type\":\"urn:dynamics365-connector:problem:unauthenticated\"")
                 .contains("\"instance\":\"/api/v1/accounts\"");
@@ -129,8 +132,8 @@ class JwtSecurityTest {
         HttpResponse<String> response = http.get("/api/v1/accounts", expired);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).contains("invalid_token"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
         assertThat(response.body()).contains("problem:unauthenticated").containsIgnoringCase("expired");
     }
 
@@ -158,10 +161,10 @@ class JwtSecurityTest {
         HttpResponse<String> response = http.get("/api/v1/accounts", token(Map.of("scp", "openid profile")));
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge ->
-                assertThat(challenge).contains("insufficient_scope"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(challenge -> assertThat(challenge).contains("insufficient_scope"));
         assertThat(response.body()).contains("problem:insufficient-scope").contains("dynamics.read");
     }
 
@@ -218,7 +221,9 @@ class JwtSecurityTest {
 
     @Test
     void healthShowsComponentsToAnAuthenticatedCaller() {
-        assertThat(http.get("/actuator/health", token(Map.of())).body()).contains("components").contains("dataverse");
+        assertThat(http.get("/actuator/health", token(Map.of())).body())
+                .contains("components")
+                .contains("dataverse");
     }
 
     @Test
@@ -245,12 +250,11 @@ class JwtSecurityTest {
 
     @Test
     void aRequestTheFirewallRejectsIsABadRequestProblem() {
-        HttpResponse<String> response =
-                http.get("/api/v1/accounts;x=1", token(Map.of("scp", "dynamics.read")));
+        HttpResponse<String> response = http.get("/api/v1/accounts;x=1", token(Map.of("scp", "dynamics.read")));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test

@@ -17,7 +17,9 @@ class TokenPermissionsTest {
         Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now());
         claims.forEach(jwt::claim);
         jwt.claim("sub", "caller");
-        return permissions.convert(jwt.build()).stream().map(GrantedAuthority::getAuthority).toList();
+        return permissions.convert(jwt.build()).stream()
+                .map(GrantedAuthority::getAuthority)
+                .toList();
     }
 
     @Test

@@ -49,7 +49,10 @@ class PagingTest {
     @Test
     void followingNextLinksVerbatimReadsEveryRowOnce() {
         List<String> ids = readAll("systemusers?$select=fullname", "systemuserid", 7);
-        assertThat(ids).doesNotHaveDuplicates().isSorted().hasSize(simulator.state().count("systemusers"));
+        assertThat(ids)
+                .doesNotHaveDuplicates()
+                .isSorted()
+                .hasSize(simulator.state().count("systemusers"));
     }
 
     @Test
@@ -63,23 +66,27 @@ class PagingTest {
 
     @Test
     void nextLinkIsAbsoluteRepeatsTheQueryAndCarriesTheReferenceCookie() {
-        HttpResponse<String> response = client.get("systemusers?$select=fullname&$filter=isdisabled%20eq%20false",
-                "Prefer", "odata.maxpagesize=5");
+        HttpResponse<String> response = client.get(
+                "systemusers?$select=fullname&$filter=isdisabled%20eq%20false", "Prefer", "odata.maxpagesize=5");
         assertThat(response.headers().firstValue("Preference-Applied")).contains("odata.maxpagesize=5");
         String next = json(response.body()).get("@odata.nextLink").stringValue();
-        assertThat(next).startsWith(simulator.webApiUrl() + "systemusers?$select=fullname&$filter=isdisabled%20eq"
-                + "%20false&$skiptoken=%3Ccookie%20pagenumber=%222%22%20pagingcookie=%22%253ccookie%2520page%253d"
-                + "%25221%2522%253e%253csystemuserid%2520last%253d%2522%257b");
+        assertThat(next)
+                .startsWith(simulator.webApiUrl() + "systemusers?$select=fullname&$filter=isdisabled%20eq"
+                        + "%20false&$skiptoken=%3Ccookie%20pagenumber=%222%22%20pagingcookie=%22%253ccookie%2520page%253d"
+                        + "%25221%2522%253e%253csystemuserid%2520last%253d%2522%257b");
         assertThat(next).endsWith("%22%20istracking=%22False%22%20/%3E");
         String third = json(client.getUrl(next, "Prefer", "odata.maxpagesize=5").body())
-                .get("@odata.nextLink").stringValue();
+                .get("@odata.nextLink")
+                .stringValue();
         assertThat(third).contains("pagenumber=%223%22", "page%253d%25222%2522");
     }
 
     @Test
     void reEncodedNextLinkIsRefused() {
-        String next = json(client.get("systemusers?$select=fullname", "Prefer", "odata.maxpagesize=5").body())
-                .get("@odata.nextLink").stringValue();
+        String next = json(client.get("systemusers?$select=fullname", "Prefer", "odata.maxpagesize=5")
+                        .body())
+                .get("@odata.nextLink")
+                .stringValue();
         HttpResponse<String> reEncoded = client.getUrl(next.replace("%", "%25"), "Prefer", "odata.maxpagesize=5");
         assertThat(reEncoded.statusCode()).isEqualTo(400);
         HttpResponse<String> partly = client.getUrl(next.replace("%3C", "%253C"), "Prefer", "odata.maxpagesize=5");
@@ -89,14 +96,18 @@ class PagingTest {
 
     @Test
     void alteredCookieOrMovedQueryIsRefused() {
-        String next = json(client.get("systemusers?$select=fullname", "Prefer", "odata.maxpagesize=5").body())
-                .get("@odata.nextLink").stringValue();
+        String next = json(client.get("systemusers?$select=fullname", "Prefer", "odata.maxpagesize=5")
+                        .body())
+                .get("@odata.nextLink")
+                .stringValue();
         int at = next.indexOf("last%253d%2522%257b") + "last%253d%2522%257b".length();
         char c = next.charAt(at);
         String altered = next.substring(0, at) + (c == '0' ? '1' : '0') + next.substring(at + 1);
-        assertThat(client.getUrl(altered, "Prefer", "odata.maxpagesize=5").statusCode()).isEqualTo(400);
+        assertThat(client.getUrl(altered, "Prefer", "odata.maxpagesize=5").statusCode())
+                .isEqualTo(400);
         String moved = next.replace("$select=fullname", "$select=fullname,title");
-        assertThat(client.getUrl(moved, "Prefer", "odata.maxpagesize=5").statusCode()).isEqualTo(400);
+        assertThat(client.getUrl(moved, "Prefer", "odata.maxpagesize=5").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -110,7 +121,8 @@ class PagingTest {
     void pageSizeAboveTheMaximumIsCapped() {
         HttpResponse<String> response = client.get("roles?$select=name", "Prefer", "odata.maxpagesize=50000");
         assertThat(response.headers().firstValue("Preference-Applied")).contains("odata.maxpagesize=5000");
-        assertThat(json(response.body()).get("value").size()).isEqualTo(simulator.state().count("roles"));
+        assertThat(json(response.body()).get("value").size())
+                .isEqualTo(simulator.state().count("roles"));
     }
 
     @Test
@@ -122,12 +134,14 @@ class PagingTest {
 
     @Test
     void topWithMaxPageSizeFollowsTheSwitch() {
-        JsonNode ignored = json(client.get("roles?$select=name&$top=3", "Prefer", "odata.maxpagesize=10").body());
+        JsonNode ignored = json(client.get("roles?$select=name&$top=3", "Prefer", "odata.maxpagesize=10")
+                .body());
         assertThat(ignored.get("value").size()).isEqualTo(10);
         assertThat(ignored.has("@odata.nextLink")).isTrue();
         simulator.behaviour().topWithMaxPageSize(Behaviour.TopWithMaxPageSize.TOP_WINS);
         try {
-            JsonNode wins = json(client.get("roles?$select=name&$top=3", "Prefer", "odata.maxpagesize=10").body());
+            JsonNode wins = json(client.get("roles?$select=name&$top=3", "Prefer", "odata.maxpagesize=10")
+                    .body());
             assertThat(wins.get("value").size()).isEqualTo(3);
             assertThat(wins.has("@odata.nextLink")).isFalse();
         } finally {
@@ -137,7 +151,8 @@ class PagingTest {
 
     @Test
     void countTellsTheTotalOnEveryPage() {
-        JsonNode body = json(client.get("teams?$select=name&$count=true", "Prefer", "odata.maxpagesize=2").body());
+        JsonNode body = json(client.get("teams?$select=name&$count=true", "Prefer", "odata.maxpagesize=2")
+                .body());
         assertThat(body.get("@odata.count").asInt()).isEqualTo(simulator.state().count("teams"));
         assertThat(body.get("value").size()).isEqualTo(2);
     }
@@ -145,8 +160,9 @@ class PagingTest {
     @Test
     void userRolesAreReadThroughTheNavigationProperty() {
         UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
-        JsonNode body = json(client.get("systemusers(" + alex + ")/systemuserroles_association?$select=name,"
-                + "_businessunitid_value").body());
+        JsonNode body = json(client.get(
+                        "systemusers(" + alex + ")/systemuserroles_association?$select=name," + "_businessunitid_value")
+                .body());
         List<String> names = new ArrayList<>();
         body.get("value").forEach(role -> names.add(role.get("name").stringValue()));
         assertThat(names).containsExactlyInAnyOrder("Basic User", "Salesperson");
@@ -158,14 +174,17 @@ class PagingTest {
     void teamMembersAndTeamRolesAreReadThroughNavigation() {
         UUID leadership = simulator.state().teamId("Sales Leadership");
         JsonNode members = json(client.get("teams(" + leadership + ")/teammembership_association?$select=fullname")
-                .body()).get("value");
+                        .body())
+                .get("value");
         assertThat(members.size()).isEqualTo(5);
-        JsonNode roles = json(client.get("teams(" + leadership + ")/teamroles_association?$select=name").body())
+        JsonNode roles = json(client.get("teams(" + leadership + ")/teamroles_association?$select=name")
+                        .body())
                 .get("value");
         assertThat(roles.findValuesAsString("name")).containsExactlyInAnyOrder("Salesperson", "Sales Manager");
         UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
         JsonNode teams = json(client.get("systemusers(" + alex + ")/teammembership_association?$select=name")
-                .body()).get("value");
+                        .body())
+                .get("value");
         assertThat(teams.findValuesAsString("name")).contains("Sales", "Sales Leadership", "Dynamics Sales Users");
     }
 
@@ -173,9 +192,11 @@ class PagingTest {
     void holdersOfARolePageThroughNavigation() {
         UUID sales = simulator.state().businessUnitId("Sales Europe");
         UUID basicUser = simulator.state().roleCopy("Basic User", sales);
-        List<String> holders = readAll("roles(" + basicUser + ")/systemuserroles_association?$select=fullname",
-                "systemuserid", 2);
-        long expected = simulator.state().userRoles().stream().filter(l -> l.right().equals(basicUser)).count();
+        List<String> holders =
+                readAll("roles(" + basicUser + ")/systemuserroles_association?$select=fullname", "systemuserid", 2);
+        long expected = simulator.state().userRoles().stream()
+                .filter(l -> l.right().equals(basicUser))
+                .count();
         assertThat(holders).hasSize((int) expected).doesNotHaveDuplicates();
         assertThat(expected).isGreaterThan(2);
     }
@@ -185,15 +206,19 @@ class PagingTest {
         HttpResponse<String> response = client.get("teams(" + UUID.randomUUID() + ")/teammembership_association");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(errorMessage(response)).startsWith("team With Id = ");
-        assertThat(client.get("teams(" + simulator.state().teamId("Sales Leadership") + ")/members").statusCode())
+        assertThat(client.get("teams(" + simulator.state().teamId("Sales Leadership") + ")/members")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void intersectSetsAreReadDirectlyWithPlainIdColumns() {
         UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
-        JsonNode rows = json(client.get("systemuserrolescollection?$select=systemuserid,roleid&$filter=systemuserid%20eq%20"
-                + alex).body()).get("value");
+        JsonNode rows = json(client.get(
+                                "systemuserrolescollection?$select=systemuserid,roleid&$filter=systemuserid%20eq%20"
+                                        + alex)
+                        .body())
+                .get("value");
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(0).has("systemuserroleid")).isTrue();
         assertThat(rows.get(0).get("systemuserid").stringValue()).isEqualTo(alex.toString());

@@ -41,8 +41,8 @@ class SignInTest {
 
     @Test
     void issuesABearerTokenForTheEnvironmentScope() {
-        HttpResponse<String> response =
-                client.tokenRequest(form(simulator.clientId(), simulator.clientSecret(), scope()), simulator.tenantId());
+        HttpResponse<String> response = client.tokenRequest(
+                form(simulator.clientId(), simulator.clientSecret(), scope()), simulator.tenantId());
         JsonNode body = json(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(body.get("token_type").stringValue()).isEqualTo("Bearer");
@@ -54,8 +54,10 @@ class SignInTest {
 
     @Test
     void acceptsClientSecretBasicAuthentication() {
-        String basic = Base64.getEncoder().encodeToString((SimulatorClient.enc(simulator.clientId()) + ":"
-                + SimulatorClient.enc(simulator.clientSecret())).getBytes());
+        String basic = Base64.getEncoder()
+                .encodeToString((SimulatorClient.enc(simulator.clientId()) + ":"
+                                + SimulatorClient.enc(simulator.clientSecret()))
+                        .getBytes());
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(simulator.tokenUrl())
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -75,8 +77,10 @@ class SignInTest {
         assertThat(body.get("error_description").stringValue()).startsWith("AADSTS7000215: Invalid client secret");
         assertThat(body.get("error_codes").get(0).asInt()).isEqualTo(7000215);
         assertThat(body.get("error_uri").stringValue()).endsWith("?code=7000215");
-        assertThat(body.has("trace_id") && body.has("correlation_id") && body.has("timestamp")).isTrue();
-        assertThat(simulator.requests().tokenRequests().get(0).body()).contains("client_secret=***")
+        assertThat(body.has("trace_id") && body.has("correlation_id") && body.has("timestamp"))
+                .isTrue();
+        assertThat(simulator.requests().tokenRequests().get(0).body())
+                .contains("client_secret=***")
                 .doesNotContain("not-the-secret");
     }
 
@@ -100,35 +104,40 @@ class SignInTest {
 
     @Test
     void scopeOfAnotherResourceIs400InvalidResource() {
-        HttpResponse<String> response = client.tokenRequest(form(simulator.clientId(), simulator.clientSecret(),
-                "https://contoso.crm.dynamics.com/.default"), simulator.tenantId());
+        HttpResponse<String> response = client.tokenRequest(
+                form(simulator.clientId(), simulator.clientSecret(), "https://contoso.crm.dynamics.com/.default"),
+                simulator.tenantId());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("error").stringValue()).isEqualTo("invalid_resource");
     }
 
     @Test
     void scopeThatIsNotDotDefaultIs400InvalidScope() {
-        HttpResponse<String> response = client.tokenRequest(form(simulator.clientId(), simulator.clientSecret(),
-                simulator.environmentUrl() + "/user_impersonation"), simulator.tenantId());
+        HttpResponse<String> response = client.tokenRequest(
+                form(
+                        simulator.clientId(),
+                        simulator.clientSecret(),
+                        simulator.environmentUrl() + "/user_impersonation"),
+                simulator.tenantId());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response.body()).get("error").stringValue()).isEqualTo("invalid_scope");
     }
 
     @Test
     void callWithoutTokenIs401WithEmptyBodyAndChallenge() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                URI.create(simulator.webApiUrl() + "WhoAmI")).GET().build());
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(simulator.webApiUrl() + "WhoAmI"))
+                .GET()
+                .build());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEmpty();
-        assertThat(response.headers().firstValue("WWW-Authenticate")).contains(
-                "Bearer authorization_uri=https://login.microsoftonline.com/" + simulator.tenantId()
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .contains("Bearer authorization_uri=https://login.microsoftonline.com/" + simulator.tenantId()
                         + "/oauth2/authorize, resource_id=" + simulator.environmentUrl() + "/");
     }
 
     @Test
     void forgedTokenIs401() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(simulator.webApiUrl() + "WhoAmI"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(simulator.webApiUrl() + "WhoAmI"))
                 .header("Authorization", "Bearer sim.forged")
                 .GET()
                 .build());
@@ -148,8 +157,8 @@ class SignInTest {
     @Test
     void shortLifetimeIsReportedInExpiresIn() {
         simulator.tokens().lifetime(Duration.ofSeconds(5));
-        HttpResponse<String> response =
-                client.tokenRequest(form(simulator.clientId(), simulator.clientSecret(), scope()), simulator.tenantId());
+        HttpResponse<String> response = client.tokenRequest(
+                form(simulator.clientId(), simulator.clientSecret(), scope()), simulator.tenantId());
         assertThat(json(response.body()).get("expires_in").asInt()).isEqualTo(5);
     }
 

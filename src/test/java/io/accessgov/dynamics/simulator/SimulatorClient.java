@@ -32,8 +32,9 @@ final class SimulatorClient {
 
     String token() {
         if (token == null) {
-            HttpResponse<String> response = tokenRequest(form(simulator.clientId(), simulator.clientSecret(),
-                    simulator.environmentUrl() + "/.default"), simulator.tenantId());
+            HttpResponse<String> response = tokenRequest(
+                    form(simulator.clientId(), simulator.clientSecret(), simulator.environmentUrl() + "/.default"),
+                    simulator.tenantId());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("token request failed: " + response.body());
             }
@@ -47,8 +48,8 @@ final class SimulatorClient {
     }
 
     static String form(String clientId, String secret, String scope) {
-        return "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret)
-                + "&scope=" + enc(scope);
+        return "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret) + "&scope="
+                + enc(scope);
     }
 
     static String enc(String value) {

@@ -44,8 +44,10 @@ class ThrottlingAndFaultsTest {
     void requestLimitAnswers429WithRetryAfterUntilTheWindowMoves() {
         simulator.behaviour().requestLimit(3);
         HttpResponse<String> first = client.get("WhoAmI");
-        assertThat(first.headers().firstValue("x-ms-ratelimit-burst-remaining-xrm-requests")).contains("2");
-        assertThat(first.headers().firstValue("x-ms-ratelimit-time-remaining-xrm-requests")).isPresent();
+        assertThat(first.headers().firstValue("x-ms-ratelimit-burst-remaining-xrm-requests"))
+                .contains("2");
+        assertThat(first.headers().firstValue("x-ms-ratelimit-time-remaining-xrm-requests"))
+                .isPresent();
         clock.advance(Duration.ofSeconds(100));
         client.get("WhoAmI");
         client.get("WhoAmI");
@@ -65,7 +67,8 @@ class ThrottlingAndFaultsTest {
         client.get("WhoAmI");
         HttpResponse<String> throttled = client.get("WhoAmI");
         String retryAfter = throttled.headers().firstValue("Retry-After").orElseThrow();
-        assertThat(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        assertThat(ZonedDateTime.parse(retryAfter, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
                 .isEqualTo(clock.instant().plusSeconds(300));
     }
 
@@ -75,11 +78,17 @@ class ThrottlingAndFaultsTest {
         simulator.tokens().registerClient("b0b00000-0000-4000-8000-000000000001", "other-secret");
         client.get("WhoAmI");
         assertThat(client.get("WhoAmI").statusCode()).isEqualTo(429);
-        HttpResponse<String> token = client.tokenRequest(SimulatorClient.form("b0b00000-0000-4000-8000-000000000001",
-                "other-secret", simulator.environmentUrl() + "/.default"), simulator.tenantId());
+        HttpResponse<String> token = client.tokenRequest(
+                SimulatorClient.form(
+                        "b0b00000-0000-4000-8000-000000000001",
+                        "other-secret",
+                        simulator.environmentUrl() + "/.default"),
+                simulator.tenantId());
         String other = SimulatorClient.json(token.body()).get("access_token").stringValue();
         HttpResponse<String> response = client.send(client.request("WhoAmI")
-                .setHeader("Authorization", "Bearer " + other).GET().build());
+                .setHeader("Authorization", "Bearer " + other)
+                .GET()
+                .build());
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
@@ -111,7 +120,9 @@ class ThrottlingAndFaultsTest {
 
     @Test
     void injectedThrottlingHitsOnlyMatchingRequestsTheGivenNumberOfTimes() {
-        simulator.faults().inject(Fault.throttled(Duration.ofSeconds(7)).times(2).onPath("/systemusers"));
+        simulator
+                .faults()
+                .inject(Fault.throttled(Duration.ofSeconds(7)).times(2).onPath("/systemusers"));
         assertThat(client.get("WhoAmI").statusCode()).isEqualTo(200);
         HttpResponse<String> first = client.get("systemusers?$select=fullname");
         assertThat(first.statusCode()).isEqualTo(429);
@@ -145,7 +156,9 @@ class ThrottlingAndFaultsTest {
 
     @Test
     void serverErrorsComeWithTheErrorEnvelope() {
-        simulator.faults().inject(Fault.status(503).withRetryAfter(Duration.ofSeconds(4)))
+        simulator
+                .faults()
+                .inject(Fault.status(503).withRetryAfter(Duration.ofSeconds(4)))
                 .inject(Fault.status(500));
         HttpResponse<String> unavailable = client.get("WhoAmI");
         assertThat(unavailable.statusCode()).isEqualTo(503);
@@ -169,7 +182,10 @@ class ThrottlingAndFaultsTest {
     @Test
     void hangingRequestRunsIntoTheClientsTimeout() {
         simulator.faults().inject(Fault.hang());
-        assertThatThrownBy(() -> client.send(client.request("WhoAmI").timeout(Duration.ofMillis(500)).GET().build()))
+        assertThatThrownBy(() -> client.send(client.request("WhoAmI")
+                        .timeout(Duration.ofMillis(500))
+                        .GET()
+                        .build()))
                 .hasCauseInstanceOf(HttpTimeoutException.class);
     }
 
@@ -177,8 +193,10 @@ class ThrottlingAndFaultsTest {
     void tokenEndpointCanFailToo() {
         client.forgetToken();
         simulator.faults().inject(Fault.status(503).onPath("/oauth2/"));
-        HttpResponse<String> response = client.tokenRequest(SimulatorClient.form(simulator.clientId(),
-                simulator.clientSecret(), simulator.environmentUrl() + "/.default"), simulator.tenantId());
+        HttpResponse<String> response = client.tokenRequest(
+                SimulatorClient.form(
+                        simulator.clientId(), simulator.clientSecret(), simulator.environmentUrl() + "/.default"),
+                simulator.tenantId());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(client.get("WhoAmI").statusCode()).isEqualTo(200);
     }

@@ -42,8 +42,10 @@ class WebApiShapeTest {
         HttpResponse<String> response = client.get("WhoAmI");
         JsonNode body = json(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(body.get("@odata.context").stringValue()).endsWith("$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
-        assertThat(UUID.fromString(body.get("UserId").stringValue())).isEqualTo(simulator.state().callerUserId());
+        assertThat(body.get("@odata.context").stringValue())
+                .endsWith("$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+        assertThat(UUID.fromString(body.get("UserId").stringValue()))
+                .isEqualTo(simulator.state().callerUserId());
         assertThat(body.get("BusinessUnitId").stringValue())
                 .isEqualTo(simulator.state().rootBusinessUnitId().toString());
         assertThat(body.get("OrganizationId").stringValue())
@@ -89,7 +91,8 @@ class WebApiShapeTest {
     @Test
     void singleRecordCarriesEtagContextAndOwner() {
         UUID megan = simulator.state().userIdByDomainName("megan.bowen@contoso.com");
-        JsonNode row = json(client.get("systemusers(" + megan + ")?$select=fullname").body());
+        JsonNode row =
+                json(client.get("systemusers(" + megan + ")?$select=fullname").body());
         assertThat(row.get("@odata.context").stringValue()).endsWith("$metadata#systemusers(fullname)/$entity");
         assertThat(row.get("@odata.etag").stringValue()).matches("W/\"\\d+\"");
         assertThat(row.get("systemuserid").stringValue()).isEqualTo(megan.toString());
@@ -100,14 +103,26 @@ class WebApiShapeTest {
     @Test
     void collectionEnvelopeHasContextEtagsExplicitNullsAndSecondPrecisionDates() {
         JsonNode body = json(client.get("systemusers?$select=fullname,title,applicationid,createdon,accessmode,"
-                + "_businessunitid_value,isdisabled").body());
-        assertThat(body.get("@odata.context").stringValue()).isEqualTo(simulator.webApiUrl()
-                + "$metadata#systemusers(fullname,title,applicationid,createdon,accessmode,_businessunitid_value,"
-                + "isdisabled)");
+                        + "_businessunitid_value,isdisabled")
+                .body());
+        assertThat(body.get("@odata.context").stringValue())
+                .isEqualTo(simulator.webApiUrl()
+                        + "$metadata#systemusers(fullname,title,applicationid,createdon,accessmode,_businessunitid_value,"
+                        + "isdisabled)");
         JsonNode first = body.get("value").get(0);
         List<String> names = new ArrayList<>(first.propertyNames());
-        assertThat(names).containsExactly("@odata.etag", "systemuserid", "ownerid", "fullname", "title",
-                "applicationid", "createdon", "accessmode", "_businessunitid_value", "isdisabled");
+        assertThat(names)
+                .containsExactly(
+                        "@odata.etag",
+                        "systemuserid",
+                        "ownerid",
+                        "fullname",
+                        "title",
+                        "applicationid",
+                        "createdon",
+                        "accessmode",
+                        "_businessunitid_value",
+                        "isdisabled");
         for (JsonNode row : body.get("value")) {
             assertThat(row.has("applicationid")).isTrue();
             assertThat(row.get("createdon").stringValue()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
@@ -125,7 +140,10 @@ class WebApiShapeTest {
 
     @Test
     void rolesCarryTheirCustomizableFlagAsAComplexObject() {
-        JsonNode role = json(client.get("roles?$select=name,iscustomizable&$top=1").body()).get("value").get(0);
+        JsonNode role = json(client.get("roles?$select=name,iscustomizable&$top=1")
+                        .body())
+                .get("value")
+                .get(0);
         assertThat(role.get("iscustomizable").get("ManagedPropertyLogicalName").stringValue())
                 .isEqualTo("iscustomizableanddeletable");
         assertThat(role.get("iscustomizable").get("Value").isBoolean()).isTrue();
@@ -158,30 +176,50 @@ class WebApiShapeTest {
         UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
         String path = "systemusers(" + alex + ")?$select=accessmode,isdisabled,_businessunitid_value";
         JsonNode plain = json(client.get(path).body());
-        assertThat(plain.has("accessmode@OData.Community.Display.V1.FormattedValue")).isFalse();
-        JsonNode formatted = json(client.get(path, "Prefer",
-                "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"").body());
-        assertThat(formatted.get("accessmode@OData.Community.Display.V1.FormattedValue").stringValue())
+        assertThat(plain.has("accessmode@OData.Community.Display.V1.FormattedValue"))
+                .isFalse();
+        JsonNode formatted = json(
+                client.get(path, "Prefer", "odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"")
+                        .body());
+        assertThat(formatted
+                        .get("accessmode@OData.Community.Display.V1.FormattedValue")
+                        .stringValue())
                 .isEqualTo("Read-Write");
-        assertThat(formatted.get("isdisabled@OData.Community.Display.V1.FormattedValue").stringValue())
+        assertThat(formatted
+                        .get("isdisabled@OData.Community.Display.V1.FormattedValue")
+                        .stringValue())
                 .isEqualTo("Enabled");
-        assertThat(formatted.get("_businessunitid_value@OData.Community.Display.V1.FormattedValue").stringValue())
+        assertThat(formatted
+                        .get("_businessunitid_value@OData.Community.Display.V1.FormattedValue")
+                        .stringValue())
                 .isEqualTo("Sales");
-        JsonNode all = json(client.get(path, "Prefer", "odata.include-annotations=\"*\"").body());
-        assertThat(all.get("_businessunitid_value@Microsoft.Dynamics.CRM.lookuplogicalname").stringValue())
+        JsonNode all = json(
+                client.get(path, "Prefer", "odata.include-annotations=\"*\"").body());
+        assertThat(all.get("_businessunitid_value@Microsoft.Dynamics.CRM.lookuplogicalname")
+                        .stringValue())
                 .isEqualTo("businessunit");
     }
 
     @Test
     void teamsAndRolesFormatTheirChoices() {
-        JsonNode teams = json(client.get("teams?$select=name,teamtype&$filter=teamtype eq 1".replace(" ", "%20"),
-                "Prefer", "odata.include-annotations=\"*\"").body()).get("value");
+        JsonNode teams = json(client.get(
+                                "teams?$select=name,teamtype&$filter=teamtype eq 1".replace(" ", "%20"),
+                                "Prefer",
+                                "odata.include-annotations=\"*\"")
+                        .body())
+                .get("value");
         assertThat(teams).isNotEmpty();
-        teams.forEach(team -> assertThat(team.get("teamtype@OData.Community.Display.V1.FormattedValue").stringValue())
+        teams.forEach(team -> assertThat(team.get("teamtype@OData.Community.Display.V1.FormattedValue")
+                        .stringValue())
                 .isEqualTo("Access"));
-        JsonNode role = json(client.get("roles?$select=name,isinherited&$filter=isinherited%20eq%200&$top=1",
-                "Prefer", "odata.include-annotations=\"*\"").body()).get("value").get(0);
-        assertThat(role.get("isinherited@OData.Community.Display.V1.FormattedValue").stringValue())
+        JsonNode role = json(client.get(
+                                "roles?$select=name,isinherited&$filter=isinherited%20eq%200&$top=1",
+                                "Prefer", "odata.include-annotations=\"*\"")
+                        .body())
+                .get("value")
+                .get(0);
+        assertThat(role.get("isinherited@OData.Community.Display.V1.FormattedValue")
+                        .stringValue())
                 .isEqualTo("Team privileges only");
     }
 
@@ -214,8 +252,10 @@ class WebApiShapeTest {
 
     @Test
     void unknownPathOutsideTheWebApiIs404() {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                simulator.environmentUrl().resolve("/nothing-here")).GET().build());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(simulator.environmentUrl().resolve("/nothing-here"))
+                        .GET()
+                        .build());
         assertThat(response.statusCode()).isEqualTo(404);
     }
 }

@@ -39,14 +39,14 @@ class ConnectorPropertiesTest {
     @Test
     void aConfiguredKeyIsSharedByEveryProcessThatHasIt() {
         String[] token = new String[1];
-        context.withPropertyValues("connector.page-token-key=" + KEY).run(first -> token[0] = first
-                .getBean(PageTokens.class)
-                .issue("accounts", "fp", new Continuation("https://contoso.crm.dynamics.com/x", 5)));
-        context.withPropertyValues("connector.page-token-key=" + KEY).run(second -> assertThat(second
-                        .getBean(PageTokens.class)
-                        .redeem(token[0], "accounts", "fp")
-                        .pageSize())
-                .isEqualTo(5));
+        context.withPropertyValues("connector.page-token-key=" + KEY)
+                .run(first -> token[0] = first.getBean(PageTokens.class)
+                        .issue("accounts", "fp", new Continuation("https://contoso.crm.dynamics.com/x", 5)));
+        context.withPropertyValues("connector.page-token-key=" + KEY)
+                .run(second -> assertThat(second.getBean(PageTokens.class)
+                                .redeem(token[0], "accounts", "fp")
+                                .pageSize())
+                        .isEqualTo(5));
     }
 
     @Test
@@ -65,8 +65,9 @@ class ConnectorPropertiesTest {
 
     @Test
     void neverPrintsTheKey() {
-        context.withPropertyValues("connector.page-token-key=" + KEY).run(started ->
-                assertThat(started.getBean(ConnectorProperties.class).toString()).doesNotContain(KEY));
+        context.withPropertyValues("connector.page-token-key=" + KEY).run(started -> assertThat(
+                        started.getBean(ConnectorProperties.class).toString())
+                .doesNotContain(KEY));
     }
 
     @EnableConfigurationProperties(ConnectorProperties.class)

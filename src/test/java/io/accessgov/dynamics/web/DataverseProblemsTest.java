@@ -32,17 +32,23 @@ class DataverseProblemsTest {
                         503,
                         "dataverse-throttled",
                         "2"),
-                Arguments.of(new DataverseThrottled(RAW, Duration.ofSeconds(20), null, "r"), 503, "dataverse-throttled",
+                Arguments.of(
+                        new DataverseThrottled(RAW, Duration.ofSeconds(20), null, "r"),
+                        503,
+                        "dataverse-throttled",
                         "20"),
-                Arguments.of(new DataverseThrottled(RAW, null, null, "r"), 503, "dataverse-throttled", null),
-                Arguments.of(new DataverseUnavailable(RAW, Duration.ofMillis(1), null, null), 503,
-                        "dataverse-unavailable", "1"),
-                Arguments.of(new DataverseUnavailable(RAW, null, null, null), 503, "dataverse-unavailable", null),
+                Arguments.of(new DataverseThrottled(RAW, null, null, "r"), 503, "dataverse-throttled", "5"),
+                Arguments.of(
+                        new DataverseUnavailable(RAW, Duration.ofMillis(1), null, null),
+                        503,
+                        "dataverse-unavailable",
+                        "1"),
+                Arguments.of(new DataverseUnavailable(RAW, null, null, null), 503, "dataverse-unavailable", "5"),
                 Arguments.of(new DataverseTimedOut(RAW, null), 504, "dataverse-timed-out", null),
                 Arguments.of(new DataverseAccessDenied(RAW, "0x80040220", "r"), 502, "dataverse-access-denied", null),
                 Arguments.of(new SignInFailed(RAW, "AADSTS7000215", null), 502, "dataverse-sign-in-failed", null),
-                Arguments.of(new DataverseRejectedRequest(RAW, "0x80060888", "r"), 502, "dataverse-rejected-request",
-                        null),
+                Arguments.of(
+                        new DataverseRejectedRequest(RAW, "0x80060888", "r"), 502, "dataverse-rejected-request", null),
                 Arguments.of(new BusinessRuleViolated(RAW, "0x80048331", "r"), 409, "business-rule-violated", null),
                 Arguments.of(new BusinessRuleViolated(RAW, "0x8004830B", "r"), 409, "business-rule-violated", null),
                 Arguments.of(new BusinessRuleViolated(RAW, "0x80049999", "r"), 502, "dataverse-refused-change", null),
@@ -59,7 +65,10 @@ class DataverseProblemsTest {
         assertThat(answer.problem().getStatus()).isEqualTo(status);
         assertThat(answer.problem().getType()).hasToString("urn:dynamics365-connector:problem:" + kind);
         assertThat(answer.problem().getInstance()).hasToString("/api/v1/accounts");
-        assertThat(answer.problem().getDetail()).doesNotContain(RAW).doesNotContain("contoso").isNotBlank();
+        assertThat(answer.problem().getDetail())
+                .doesNotContain(RAW)
+                .doesNotContain("contoso")
+                .isNotBlank();
         assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo(retryAfter);
     }
 
@@ -68,9 +77,15 @@ class DataverseProblemsTest {
     void passesOnDataverseCodeAndRequestIdButNotItsMessage(DataverseException failure) {
         var problem = DataverseProblems.answer(failure, "/x").problem();
 
-        assertThat(problem.getProperties() == null ? null : problem.getProperties().get("dataverseCode"))
+        assertThat(
+                        problem.getProperties() == null
+                                ? null
+                                : problem.getProperties().get("dataverseCode"))
                 .isEqualTo(failure.dataverseCode().orElse(null));
-        assertThat(problem.getProperties() == null ? null : problem.getProperties().get("dataverseRequestId"))
+        assertThat(
+                        problem.getProperties() == null
+                                ? null
+                                : problem.getProperties().get("dataverseRequestId"))
                 .isEqualTo(failure.requestId().orElse(null));
     }
 

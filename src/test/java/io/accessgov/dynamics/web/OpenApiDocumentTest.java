@@ -38,8 +38,8 @@ class OpenApiDocumentTest {
 
     @BeforeEach
     void load() throws Exception {
-        String json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                        "/v3/api-docs"))
+        String json = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -55,7 +55,8 @@ class OpenApiDocumentTest {
 
     @Test
     void offersABearerSchemeForSwaggerUi() {
-        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.at("/components/securitySchemes/bearer/scheme").asString())
+                .isEqualTo("bearer");
         assertThat(document.at("/security/0/bearer").isArray()).isTrue();
     }
 
@@ -76,7 +77,9 @@ class OpenApiDocumentTest {
         assertThat(list.at("/responses/200/content/application~1json/examples/page/value/items/0/displayName")
                         .asString())
                 .isEqualTo("Jane Doe");
-        assertThat(list.at("/responses/200/content/application~1json/schema/$ref").asString()).endsWith("/AccountPage");
+        assertThat(list.at("/responses/200/content/application~1json/schema/$ref")
+                        .asString())
+                .endsWith("/AccountPage");
     }
 
     @Test
@@ -85,7 +88,8 @@ class OpenApiDocumentTest {
 
         assertThat(get.at("/operationId").asString()).isEqualTo("getAccount");
         assertThat(parameter(get, "id").at("/schema/format").asString()).isEqualTo("uuid");
-        assertThat(get.at("/responses/200/content/application~1json/examples/account/value/accountType").asString())
+        assertThat(get.at("/responses/200/content/application~1json/examples/account/value/accountType")
+                        .asString())
                 .isEqualTo("HUMAN");
         assertThat(get.at("/responses/404/$ref").asString()).isEqualTo("#/components/responses/NotFound");
     }
@@ -115,7 +119,8 @@ class OpenApiDocumentTest {
 
     @Test
     void serviceUnavailableDocumentsRetryAfter() {
-        assertThat(document.at("/components/responses/ServiceUnavailable/headers/Retry-After").isMissingNode())
+        assertThat(document.at("/components/responses/ServiceUnavailable/headers/Retry-After")
+                        .isMissingNode())
                 .isFalse();
     }
 

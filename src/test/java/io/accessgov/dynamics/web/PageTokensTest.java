@@ -97,14 +97,17 @@ class PageTokensTest {
         key[3] = 7;
         String token = new PageTokens(key).issue("accounts", fingerprint, new Continuation(LINK, 5));
 
-        assertThat(new PageTokens(key.clone()).redeem(token, "accounts", fingerprint).link()).isEqualTo(LINK);
+        assertThat(new PageTokens(key.clone())
+                        .redeem(token, "accounts", fingerprint)
+                        .link())
+                .isEqualTo(LINK);
     }
 
     @Test
     void roundTripsACursorOfAListTheServicePagesItself() {
         String token = tokens.issueCursor("grants", fingerprint, "role:abc:assigned:account:def", 25);
 
-        assertThat(tokens.redeemCursor(token, "grants", fingerprint))
+        assertThat(tokens.redeemCursor(token, "grants", fingerprint, null))
                 .isEqualTo(new PageTokens.Cursor("role:abc:assigned:account:def", 25));
     }
 
@@ -114,7 +117,7 @@ class PageTokensTest {
         String link = tokens.issue("accounts", fingerprint, new Continuation(LINK, 5));
 
         assertThatThrownBy(() -> tokens.redeem(cursor, "accounts", fingerprint)).isInstanceOf(InvalidPageToken.class);
-        assertThatThrownBy(() -> tokens.redeemCursor(link, "accounts", fingerprint))
+        assertThatThrownBy(() -> tokens.redeemCursor(link, "accounts", fingerprint, null))
                 .isInstanceOf(InvalidPageToken.class);
     }
 

@@ -34,8 +34,8 @@ class ProblemCatalogueTest {
 
     @Test
     void documentsEveryConflictCode() {
-        DataverseProblems.CONFLICT_CODES.keySet().forEach(code ->
-                assertThat(page.toLowerCase(Locale.ROOT)).contains("`" + code + "`"));
+        DataverseProblems.CONFLICT_CODES.keySet().forEach(code -> assertThat(page.toLowerCase(Locale.ROOT))
+                .contains("`" + code + "`"));
     }
 
     @Test

@@ -77,7 +77,9 @@ class ProblemHandlerTest {
 
     @Test
     void unreadableJsonIsABadRequestProblemWithoutParserInternals() throws Exception {
-        mvc.perform(post("/probe/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+        mvc.perform(post("/probe/things")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:unreadable-body"))
@@ -87,7 +89,9 @@ class ProblemHandlerTest {
 
     @Test
     void invalidBodyListsTheOffendingMembers() throws Exception {
-        mvc.perform(post("/probe/things").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \" \"}"))
+        mvc.perform(post("/probe/things")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \" \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:invalid-body"))
                 .andExpect(jsonPath("$.errors[0].pointer").value("#/name"))
@@ -166,8 +170,10 @@ class ProblemHandlerTest {
         @GetMapping("/throttled")
         String throttled() {
             throw new DataverseThrottled(
-                    "Rate limit exceeded at https://contoso.crm.dynamics.com/api", Duration.ofMillis(2100),
-                    "0x80072322", "req-1");
+                    "Rate limit exceeded at https://contoso.crm.dynamics.com/api",
+                    Duration.ofMillis(2100),
+                    "0x80072322",
+                    "req-1");
         }
 
         @GetMapping("/broken")

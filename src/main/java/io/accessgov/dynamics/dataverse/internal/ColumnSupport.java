@@ -18,7 +18,7 @@ import lombok.extern.slf4j.Slf4j;
  * for the life of the process; a missing required column is still an error.
  */
 @Slf4j
-public final class ColumnSupport {
+final class ColumnSupport {
 
     private static final Pattern MISSING = Pattern.compile("Could not find a property named '([^']+)'");
 
@@ -45,10 +45,13 @@ public final class ColumnSupport {
                 return query.apply(available(entity));
             } catch (DataverseRejectedRequest rejected) {
                 String column = missingColumn(rejected.getMessage());
-                if (column == null || !optional.contains(column) || !available(entity).test(column)) {
+                if (column == null
+                        || !optional.contains(column)
+                        || !available(entity).test(column)) {
                     throw rejected;
                 }
-                missing.computeIfAbsent(entity, key -> ConcurrentHashMap.newKeySet()).add(column);
+                missing.computeIfAbsent(entity, key -> ConcurrentHashMap.newKeySet())
+                        .add(column);
                 log.warn("Dataverse has no column '{}' on {}; reading without it from now on", column, entity);
             }
         }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fair bound on the number of Dataverse exchanges in flight at once, with the figures for the gauges. */
-public final class ConcurrencyLimit {
+final class ConcurrencyLimit {
 
     private final Semaphore permits;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -21,8 +21,7 @@ public final class ConcurrencyLimit {
     public void acquire(Duration patience) {
         try {
             if (!permits.tryAcquire(Math.max(0, patience.toNanos()), TimeUnit.NANOSECONDS)) {
-                throw new DataverseTimedOut(
-                        "No slot for a Dataverse request became free before the deadline.", null);
+                throw new DataverseTimedOut("No slot for a Dataverse request became free before the deadline.", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

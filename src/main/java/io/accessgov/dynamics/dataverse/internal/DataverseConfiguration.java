@@ -31,7 +31,8 @@ class DataverseConfiguration {
     }
 
     @Bean
-    DataverseConnection dataverseConnection(DynamicsProperties properties, ObjectProvider<DataverseSimulator> simulator) {
+    DataverseConnection dataverseConnection(
+            DynamicsProperties properties, ObjectProvider<DataverseSimulator> simulator) {
         DataverseConnection connection;
         if (properties.demoMode()) {
             DataverseSimulator sim = simulator.getObject();
@@ -42,7 +43,8 @@ class DataverseConfiguration {
                     sim.tenantId(),
                     sim.clientId(),
                     sim.clientSecret());
-            log.warn("No DYNAMICS_ENVIRONMENT_URL set: using the embedded Dataverse simulator at {} (demo data only)",
+            log.warn(
+                    "No DYNAMICS_ENVIRONMENT_URL set: using the embedded Dataverse simulator at {} (demo data only)",
                     connection.environmentUrl());
         } else {
             connection = DataverseConnection.of(
@@ -52,8 +54,11 @@ class DataverseConfiguration {
                     Objects.requireNonNull(properties.tenantId()),
                     Objects.requireNonNull(properties.clientId()),
                     Objects.requireNonNull(properties.clientSecret()));
-            log.info("Connecting to Dataverse environment {} as client {} (token endpoint {})",
-                    connection.environmentUrl(), connection.clientId(), connection.tokenUri());
+            log.info(
+                    "Connecting to Dataverse environment {} as client {} (token endpoint {})",
+                    connection.environmentUrl(),
+                    connection.clientId(),
+                    connection.tokenUri());
         }
         return connection;
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP statuses and hex codes are read: branch on the status first and the code second, because Dataverse's codes
  * are not tied to statuses and are sometimes empty or {@code 0x0}.
  */
-public final class DataverseErrorDecoder {
+final class DataverseErrorDecoder {
 
     /** Hex codes of Dataverse business rules that a change can break (reference §2.1, §3, §6.4). */
     static final Set<String> BUSINESS_RULE_CODES = Set.of(
@@ -77,8 +77,7 @@ public final class DataverseErrorDecoder {
                     requestId);
         }
         if (status == 403) {
-            return new DataverseAccessDenied(
-                    "Dataverse denied the service's application user" + said, code, requestId);
+            return new DataverseAccessDenied("Dataverse denied the service's application user" + said, code, requestId);
         }
         if (status == 404) {
             return new RecordNotFound("Dataverse has no such record" + said, code, requestId);
@@ -90,7 +89,9 @@ public final class DataverseErrorDecoder {
                     code,
                     requestId);
         }
-        if ((status == 400 || status == 412) && code != null && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
+        if ((status == 400 || status == 412)
+                && code != null
+                && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
             return new BusinessRuleViolated("Dataverse refused the change" + said, code, requestId);
         }
         if (status >= 400 && status < 500) {
@@ -131,7 +132,8 @@ public final class DataverseErrorDecoder {
             return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration wait = Duration.between(clock.instant(), at);
                 return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
             } catch (DateTimeParseException notADate) {

@@ -31,13 +31,7 @@ import reactor.core.Exceptions;
  * reactive WebClient stays in here. Every exchange is metered.
  */
 @Slf4j
-public final class DataverseHttp {
-
-    /** Waits between retries; tests replace it so they need not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
+final class DataverseHttp {
 
     /**
      * One logical request.
@@ -46,7 +40,8 @@ public final class DataverseHttp {
      * @param prefer values of the {@code Prefer} header
      * @param retrySafe whether repeating it cannot do harm (reads; writes whose outcome the caller checks)
      */
-    public record Request(HttpMethod method, URI uri, String target, List<String> prefer, byte @Nullable [] body, boolean retrySafe) {
+    public record Request(
+            HttpMethod method, URI uri, String target, List<String> prefer, byte @Nullable [] body, boolean retrySafe) {
 
         public static Request read(URI uri, String target, List<String> prefer) {
             return new Request(HttpMethod.GET, uri, target, prefer, null, true);
@@ -58,7 +53,8 @@ public final class DataverseHttp {
          * caller reads the state back before relying on the outcome. A 429 or a refused connection is always
          * retried: Dataverse did not execute the request.
          */
-        public static Request write(HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
+        public static Request write(
+                HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
             return new Request(method, uri, target, List.of(), body, checkable);
         }
     }
@@ -122,9 +118,8 @@ public final class DataverseHttp {
             }
             DataverseException failure = attempt.failure();
             RetryPolicy.Failure kind = attempt.kind();
-            Optional<Duration> serverWait = attempt.response == null
-                    ? Optional.empty()
-                    : decoder.retryAfter(attempt.response.headers());
+            Optional<Duration> serverWait =
+                    attempt.response == null ? Optional.empty() : decoder.retryAfter(attempt.response.headers());
             Duration elapsed = Duration.between(start, clock.instant());
             RetryPolicy.Decision decision = policy.decide(kind, attempts, request.retrySafe(), elapsed, serverWait);
             if (decision.retryAfter().isEmpty()) {
@@ -140,7 +135,8 @@ public final class DataverseHttp {
         }
     }
 
-    private DataverseException finalFailure(DataverseException failure, boolean deadlineReached, Optional<Duration> serverWait) {
+    private DataverseException finalFailure(
+            DataverseException failure, boolean deadlineReached, Optional<Duration> serverWait) {
         if (!deadlineReached) {
             return failure;
         }
@@ -168,10 +164,16 @@ public final class DataverseHttp {
     }
 
     /** The outcome of one HTTP exchange: a response (any status) or a transport failure. */
-    private record Attempt(@Nullable Response response, @Nullable DataverseException transportFailure, RetryPolicy.Failure transportKind, DataverseErrorDecoder decoder) {
+    private record Attempt(
+            @Nullable Response response,
+            @Nullable DataverseException transportFailure,
+            RetryPolicy.Failure transportKind,
+            DataverseErrorDecoder decoder) {
 
         DataverseException failure() {
-            return response != null ? decoder.decode(response.status(), response.headers(), response.body()) : transportFailure;
+            return response != null
+                    ? decoder.decode(response.status(), response.headers(), response.body())
+                    : transportFailure;
         }
 
         RetryPolicy.Failure kind() {
@@ -191,7 +193,11 @@ public final class DataverseHttp {
 
     private Attempt attempt(Request request, String token, Duration remaining) {
         if (remaining.isNegative() || remaining.isZero()) {
-            return new Attempt(null, new DataverseTimedOut("The Dataverse request ran past its deadline.", null), RetryPolicy.Failure.FINAL, decoder);
+            return new Attempt(
+                    null,
+                    new DataverseTimedOut("The Dataverse request ran past its deadline.", null),
+                    RetryPolicy.Failure.FINAL,
+                    decoder);
         }
         limit.acquire(remaining);
         long started = System.nanoTime();
@@ -209,27 +215,53 @@ public final class DataverseHttp {
             }
             if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
                 outcome = "timeout";
-                return new Attempt(null, new DataverseTimedOut("Dataverse did not answer within " + readTimeout + ".", null),
-                        RetryPolicy.Failure.TIMEOUT, decoder);
+                return new Attempt(
+                        null,
+                        new DataverseTimedOut("Dataverse did not answer within " + readTimeout + ".", null),
+                        RetryPolicy.Failure.TIMEOUT,
+                        decoder);
             }
-            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+            if (cause instanceof ConnectException
+                    || cause instanceof ConnectTimeoutException
                     || cause instanceof UnknownHostException) {
-                return new Attempt(null, new DataverseUnavailable("Dataverse could not be reached (" + cause.getClass().getSimpleName() + ").", null, null, null),
-                        RetryPolicy.Failure.CONNECT_FAILED, decoder);
+                return new Attempt(
+                        null,
+                        new DataverseUnavailable(
+                                "Dataverse could not be reached ("
+                                        + cause.getClass().getSimpleName() + ").",
+                                null,
+                                null,
+                                null),
+                        RetryPolicy.Failure.CONNECT_FAILED,
+                        decoder);
             }
             if (cause instanceof SignInFailed || cause instanceof DataverseException) {
                 throw (DataverseException) cause;
             }
-            return new Attempt(null, new DataverseUnavailable("The connection to Dataverse failed (" + cause.getClass().getSimpleName() + ").", null, null, null),
-                    RetryPolicy.Failure.IO_ERROR, decoder);
+            return new Attempt(
+                    null,
+                    new DataverseUnavailable(
+                            "The connection to Dataverse failed ("
+                                    + cause.getClass().getSimpleName() + ").",
+                            null,
+                            null,
+                            null),
+                    RetryPolicy.Failure.IO_ERROR,
+                    decoder);
         } finally {
             limit.release();
-            metrics.request(request.target(), request.method().name(), outcome, status, Duration.ofNanos(System.nanoTime() - started));
+            metrics.request(
+                    request.target(),
+                    request.method().name(),
+                    outcome,
+                    status,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
     private Response send(Request request, String token) {
-        WebClient.RequestBodySpec spec = webClient.method(request.method())
+        WebClient.RequestBodySpec spec = webClient
+                .method(request.method())
                 .uri(request.uri())
                 .headers(headers -> {
                     headers.setBearerAuth(token);
@@ -245,7 +277,8 @@ public final class DataverseHttp {
                 : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(request.body());
         Response response = ready.exchangeToMono(answer -> answer.bodyToMono(byte[].class)
                         .defaultIfEmpty(new byte[0])
-                        .map(body -> new Response(answer.statusCode().value(), answer.headers().asHttpHeaders(), body)))
+                        .map(body -> new Response(
+                                answer.statusCode().value(), answer.headers().asHttpHeaders(), body)))
                 .timeout(readTimeout.plusSeconds(1))
                 .block();
         if (response == null) {

@@ -31,15 +31,25 @@ public final class DataverseWiring {
             MeterRegistry meterRegistry,
             AccountClassifier classifier,
             Clock clock,
-            DataverseHttp.Sleeper sleeper) {
+            Sleeper sleeper) {
         JsonMapper json = JsonMapper.builder().build();
         DataverseMetrics metrics = new DataverseMetrics(meterRegistry);
         TokenSource tokens = OAuthWiring.tokenSource(
-                connection, limits.connectTimeout(), limits.readTimeout(), limits.tokenRefreshSkew(), clock, metrics, json);
+                connection,
+                limits.connectTimeout(),
+                limits.readTimeout(),
+                limits.tokenRefreshSkew(),
+                clock,
+                metrics,
+                json);
         DataverseHttp http = new DataverseHttp(
                 webClient(webClientBuilder, limits),
                 tokens,
-                new RetryPolicy(limits.maxAttempts(), limits.deadline(), BASE_BACKOFF, MAX_BACKOFF,
+                new RetryPolicy(
+                        limits.maxAttempts(),
+                        limits.deadline(),
+                        BASE_BACKOFF,
+                        MAX_BACKOFF,
                         () -> ThreadLocalRandom.current().nextDouble()),
                 new DataverseErrorDecoder(json, clock),
                 new ConcurrencyLimit(limits.maxConcurrentRequests()),
@@ -61,7 +71,9 @@ public final class DataverseWiring {
                 .maxIdleTime(Duration.ofSeconds(50))
                 .build();
         HttpClient httpClient = HttpClient.create(pool)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(limits.connectTimeout().toMillis()))
+                .option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        Math.toIntExact(limits.connectTimeout().toMillis()))
                 .responseTimeout(limits.readTimeout())
                 .followRedirect(false);
         return builder.clone()

@@ -28,16 +28,24 @@ final class EntraSignIn {
     }
 
     private static final Map<Long, String> ADVICE = Map.ofEntries(
-            Map.entry(7000215L, "Entra refused the client secret (AADSTS7000215): DYNAMICS_CLIENT_SECRET must hold the"
-                    + " secret's value (not its id) of a secret of this app registration."),
-            Map.entry(7000222L, "The client secret has expired (AADSTS7000222): create a new secret for the app"
-                    + " registration and set DYNAMICS_CLIENT_SECRET."),
+            Map.entry(
+                    7000215L,
+                    "Entra refused the client secret (AADSTS7000215): DYNAMICS_CLIENT_SECRET must hold the"
+                            + " secret's value (not its id) of a secret of this app registration."),
+            Map.entry(
+                    7000222L,
+                    "The client secret has expired (AADSTS7000222): create a new secret for the app"
+                            + " registration and set DYNAMICS_CLIENT_SECRET."),
             Map.entry(7000218L, "Entra received no client secret (AADSTS7000218): set DYNAMICS_CLIENT_SECRET."),
-            Map.entry(700016L, "Entra does not know this application in this tenant (AADSTS700016): check"
-                    + " DYNAMICS_CLIENT_ID and DYNAMICS_TENANT_ID."),
+            Map.entry(
+                    700016L,
+                    "Entra does not know this application in this tenant (AADSTS700016): check"
+                            + " DYNAMICS_CLIENT_ID and DYNAMICS_TENANT_ID."),
             Map.entry(90002L, "Entra does not know the tenant (AADSTS90002): check DYNAMICS_TENANT_ID."),
-            Map.entry(500011L, "Entra does not know the Dataverse environment as a resource in this tenant"
-                    + " (AADSTS500011): check DYNAMICS_ENVIRONMENT_URL."),
+            Map.entry(
+                    500011L,
+                    "Entra does not know the Dataverse environment as a resource in this tenant"
+                            + " (AADSTS500011): check DYNAMICS_ENVIRONMENT_URL."),
             Map.entry(70011L, "Entra refused the requested scope (AADSTS70011): check DYNAMICS_ENVIRONMENT_URL."),
             Map.entry(700022L, "Entra refused the requested scope (AADSTS700022): check DYNAMICS_ENVIRONMENT_URL."),
             Map.entry(7000112L, "The app registration is disabled in Entra (AADSTS7000112)."));

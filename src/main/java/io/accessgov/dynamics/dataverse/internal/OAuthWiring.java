@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service-based manager a background service needs, and a token client with its own timeouts that keeps Entra's
  * error body so it can be explained.
  */
-public final class OAuthWiring {
+final class OAuthWiring {
 
     private OAuthWiring() {}
 
@@ -51,14 +51,16 @@ public final class OAuthWiring {
             Clock clock,
             DataverseMetrics metrics,
             JsonMapper json) {
-        OAuth2AuthorizedClientService clients =
-                new InMemoryOAuth2AuthorizedClientService(new InMemoryClientRegistrationRepository(registration(connection)));
-        ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        OAuth2AuthorizedClientService clients = new InMemoryOAuth2AuthorizedClientService(
+                new InMemoryClientRegistrationRepository(registration(connection)));
+        ClientCredentialsOAuth2AuthorizedClientProvider provider =
+                new ClientCredentialsOAuth2AuthorizedClientProvider();
         provider.setClockSkew(refreshSkew);
         provider.setClock(clock);
         provider.setAccessTokenResponseClient(counting(tokenClient(connectTimeout, readTimeout), metrics));
-        AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-                new InMemoryClientRegistrationRepository(registration(connection)), clients);
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+                        new InMemoryClientRegistrationRepository(registration(connection)), clients);
         manager.setAuthorizedClientProvider(provider);
         return new TokenSource(manager, clients, json);
     }
@@ -77,7 +79,8 @@ public final class OAuthWiring {
                         .addCustomConverter(new FormHttpMessageConverter())
                         .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw new EntraSignIn.Refused(response.getStatusCode().value(), response.getBody().readAllBytes());
+                    throw new EntraSignIn.Refused(
+                            response.getStatusCode().value(), response.getBody().readAllBytes());
                 })
                 .build();
         RestClientClientCredentialsTokenResponseClient client = new RestClientClientCredentialsTokenResponseClient();

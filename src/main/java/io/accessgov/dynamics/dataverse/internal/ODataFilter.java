@@ -125,7 +125,8 @@ public sealed interface ODataFilter {
         }
         Junction junction = (Junction) filter;
         String opposite = junction.operator().equals("and") ? "or" : "and";
-        return new Junction(opposite, junction.parts().stream().map(ODataFilter::negate).toList());
+        return new Junction(
+                opposite, junction.parts().stream().map(ODataFilter::negate).toList());
     }
 
     /** An OData literal: quoted string, unquoted GUID, number, boolean or null. */
@@ -139,7 +140,8 @@ public sealed interface ODataFilter {
         if (value instanceof UUID || value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             return value.toString().toLowerCase(Locale.ROOT);
         }
-        throw new IllegalArgumentException("no OData literal for " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "no OData literal for " + value.getClass().getSimpleName());
     }
 
     /** Makes {@code %}, {@code _} and {@code [} match themselves in Dataverse's LIKE-based string functions. */
@@ -175,7 +177,8 @@ public sealed interface ODataFilter {
     }
 
     /** {@code column op value}. */
-    record Comparison(String column, String operator, @Nullable Object value) implements ODataFilter {
+    record Comparison(
+            String column, String operator, @Nullable Object value) implements ODataFilter {
         @Override
         public ODataFilter simplify(Predicate<String> available) {
             if (available.test(column)) {

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Builds the URIs of the first request of a query, encoding each query option exactly once, and checks that a
  * paging link Dataverse returned still points into the configured API before it is followed verbatim.
  */
-public final class ODataUri {
+final class ODataUri {
 
     private final URI apiBase;
     private final String path;
@@ -72,11 +72,14 @@ public final class ODataUri {
         StringBuilder encoded = new StringBuilder(value.length() + 16);
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~()'".indexOf(c) >= 0) {
                 encoded.append(c);
             } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                encoded.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
             }
         }

@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
  * may have applied it. Never sooner than {@code Retry-After}; otherwise exponential backoff with jitter. Bounded by
  * the number of attempts and the overall deadline.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     /** What went wrong with one attempt, as far as retrying is concerned. */
     public enum Failure {
@@ -35,7 +35,8 @@ public final class RetryPolicy {
     private final Duration maxBackoff;
     private final DoubleSupplier random;
 
-    public RetryPolicy(int maxAttempts, Duration deadline, Duration baseBackoff, Duration maxBackoff, DoubleSupplier random) {
+    public RetryPolicy(
+            int maxAttempts, Duration deadline, Duration baseBackoff, Duration maxBackoff, DoubleSupplier random) {
         this.maxAttempts = maxAttempts;
         this.deadline = deadline;
         this.baseBackoff = baseBackoff;
@@ -61,12 +62,14 @@ public final class RetryPolicy {
      * @param elapsed time spent on the operation so far
      * @param serverWait the server's {@code Retry-After}, if it sent one
      */
-    public Decision decide(Failure failure, int attemptsMade, boolean retrySafe, Duration elapsed, Optional<Duration> serverWait) {
-        boolean retryable = switch (failure) {
-            case THROTTLED, CONNECT_FAILED -> true;
-            case SERVER_ERROR, IO_ERROR, TIMEOUT -> retrySafe;
-            case FINAL -> false;
-        };
+    public Decision decide(
+            Failure failure, int attemptsMade, boolean retrySafe, Duration elapsed, Optional<Duration> serverWait) {
+        boolean retryable =
+                switch (failure) {
+                    case THROTTLED, CONNECT_FAILED -> true;
+                    case SERVER_ERROR, IO_ERROR, TIMEOUT -> retrySafe;
+                    case FINAL -> false;
+                };
         if (!retryable || attemptsMade >= maxAttempts) {
             return Decision.giveUp();
         }
@@ -77,9 +80,13 @@ public final class RetryPolicy {
         return new Decision(Optional.of(wait), false);
     }
 
-    /** Exponential backoff with "equal jitter": half fixed, half random; throttling without Retry-After starts at 1 s. */
+    /**
+     * Exponential backoff with "equal jitter": half fixed, half random; throttling without Retry-After starts at
+     * 1 s.
+     */
     Duration backoff(int attemptsMade, boolean throttled) {
-        Duration base = throttled && baseBackoff.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : baseBackoff;
+        Duration base =
+                throttled && baseBackoff.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : baseBackoff;
         long exponential = base.toMillis() << Math.min(attemptsMade - 1, 16);
         long capped = Math.min(exponential, maxBackoff.toMillis());
         long jitter = (long) (capped / 2.0 * random.getAsDouble());

@@ -34,8 +34,8 @@ final class SystemUserRows {
             "modifiedon");
 
     /** Columns some platform versions lack; queries fall back to reading without them. */
-    static final Set<String> OPTIONAL = Set.of(
-            "applicationid", "azurestate", "systemmanagedusertype", "isintegrationuser", "issyncwithdirectory");
+    static final Set<String> OPTIONAL =
+            Set.of("applicationid", "azurestate", "systemmanagedusertype", "isintegrationuser", "issyncwithdirectory");
 
     private SystemUserRows() {}
 
@@ -50,7 +50,9 @@ final class SystemUserRows {
                 Rows.text(row, "domainname"),
                 Rows.text(row, "internalemailaddress"),
                 Rows.bool(row, "isdisabled", false),
-                accessMode == null || accessMode < 0 || accessMode > 5 ? AccessMode.READ_WRITE : AccessMode.of(accessMode),
+                accessMode == null || accessMode < 0 || accessMode > 5
+                        ? AccessMode.READ_WRITE
+                        : AccessMode.of(accessMode),
                 Rows.uuid(row, "azureactivedirectoryobjectid"),
                 Rows.uuid(row, "applicationid"),
                 Rows.requiredUuid(row, "_businessunitid_value"),

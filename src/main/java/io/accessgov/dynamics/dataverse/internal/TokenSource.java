@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * until shortly before it expires; this class adds single flight (many concurrent callers cause one token request)
  * and turns Entra's refusals into {@link DataverseException}s.
  */
-public final class TokenSource {
+final class TokenSource {
 
     static final String REGISTRATION_ID = "dataverse";
     static final String PRINCIPAL = "dynamics365-connector";
@@ -35,9 +35,10 @@ public final class TokenSource {
     public String accessToken() {
         lock.lock();
         try {
-            OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION_ID)
-                    .principal(PRINCIPAL)
-                    .build());
+            OAuth2AuthorizedClient client =
+                    manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION_ID)
+                            .principal(PRINCIPAL)
+                            .build());
             if (client == null) {
                 throw new SignInFailed("No access token could be obtained for Dataverse.", null, null);
             }
@@ -77,7 +78,8 @@ public final class TokenSource {
             }
         }
         return new SignInFailed(
-                "Entra's answer to the token request could not be used (" + failure.getClass().getSimpleName() + ").",
+                "Entra's answer to the token request could not be used ("
+                        + failure.getClass().getSimpleName() + ").",
                 null,
                 null);
     }

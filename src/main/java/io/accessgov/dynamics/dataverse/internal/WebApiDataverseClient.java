@@ -54,20 +54,76 @@ public final class WebApiDataverseClient implements DataverseClient {
         this.connection = connection;
         this.reader = reader;
         this.classifier = classifier;
-        this.users = new EntityReader<>(connection, reader, columns, SystemUserRows.ENTITY_SET, SystemUserRows.ENTITY,
-                SystemUserRows.COLUMNS, SystemUserRows.OPTIONAL, true, SystemUserRows::toUser);
-        this.businessUnits = new EntityReader<>(connection, reader, columns, "businessunits", "businessunit",
-                DirectoryRows.BUSINESS_UNIT_COLUMNS, Set.of(), false, DirectoryRows::businessUnit);
-        this.roles = new EntityReader<>(connection, reader, columns, "roles", "role",
-                DirectoryRows.ROLE_COLUMNS, DirectoryRows.ROLE_OPTIONAL, true, DirectoryRows::role);
-        this.teams = new EntityReader<>(connection, reader, columns, "teams", "team",
-                DirectoryRows.TEAM_COLUMNS, DirectoryRows.TEAM_OPTIONAL, true, DirectoryRows::team);
-        this.userRoles = new EntityReader<>(connection, reader, columns, "systemuserrolescollection", "systemuserroles",
-                DirectoryRows.USER_ROLE_COLUMNS, Set.of(), false, DirectoryRows::userRole);
-        this.memberships = new EntityReader<>(connection, reader, columns, "teammemberships", "teammembership",
-                DirectoryRows.MEMBERSHIP_COLUMNS, Set.of(), false, DirectoryRows::membership);
-        this.teamRoles = new EntityReader<>(connection, reader, columns, "teamrolescollection", "teamroles",
-                DirectoryRows.TEAM_ROLE_COLUMNS, Set.of(), false, DirectoryRows::teamRole);
+        this.users = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                SystemUserRows.ENTITY_SET,
+                SystemUserRows.ENTITY,
+                SystemUserRows.COLUMNS,
+                SystemUserRows.OPTIONAL,
+                true,
+                SystemUserRows::toUser);
+        this.businessUnits = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "businessunits",
+                "businessunit",
+                DirectoryRows.BUSINESS_UNIT_COLUMNS,
+                Set.of(),
+                false,
+                DirectoryRows::businessUnit);
+        this.roles = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "roles",
+                "role",
+                DirectoryRows.ROLE_COLUMNS,
+                DirectoryRows.ROLE_OPTIONAL,
+                true,
+                DirectoryRows::role);
+        this.teams = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "teams",
+                "team",
+                DirectoryRows.TEAM_COLUMNS,
+                DirectoryRows.TEAM_OPTIONAL,
+                true,
+                DirectoryRows::team);
+        this.userRoles = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "systemuserrolescollection",
+                "systemuserroles",
+                DirectoryRows.USER_ROLE_COLUMNS,
+                Set.of(),
+                false,
+                DirectoryRows::userRole);
+        this.memberships = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "teammemberships",
+                "teammembership",
+                DirectoryRows.MEMBERSHIP_COLUMNS,
+                Set.of(),
+                false,
+                DirectoryRows::membership);
+        this.teamRoles = new EntityReader<>(
+                connection,
+                reader,
+                columns,
+                "teamrolescollection",
+                "teamroles",
+                DirectoryRows.TEAM_ROLE_COLUMNS,
+                Set.of(),
+                false,
+                DirectoryRows::teamRole);
         this.tables = Map.of(
                 DataverseTable.USERS, users,
                 DataverseTable.BUSINESS_UNITS, businessUnits,
@@ -244,7 +300,8 @@ public final class WebApiDataverseClient implements DataverseClient {
 
     private static void checkPageSize(int pageSize) {
         if (pageSize < 1 || pageSize > ODataReader.MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page size must be 1–" + ODataReader.MAX_PAGE_SIZE + ", was " + pageSize);
+            throw new IllegalArgumentException(
+                    "page size must be 1–" + ODataReader.MAX_PAGE_SIZE + ", was " + pageSize);
         }
     }
 }

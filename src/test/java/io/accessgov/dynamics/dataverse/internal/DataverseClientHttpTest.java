@@ -68,16 +68,18 @@ class DataverseClientHttpTest {
         assertThat(page.next()).isNull();
         RecordedRequest request = dataverse.dataverseCalls.get(0);
         assertThat(request.getMethod()).isEqualTo("GET");
-        assertThat(request.getTarget()).isEqualTo("/api/data/v9.2/systemusers?$select=systemuserid,fullname,firstname,"
-                + "lastname,domainname,internalemailaddress,isdisabled,accessmode,azureactivedirectoryobjectid,"
-                + "applicationid,_businessunitid_value,islicensed,issyncwithdirectory,isintegrationuser,azurestate,"
-                + "systemmanagedusertype,title,createdon,modifiedon");
+        assertThat(request.getTarget())
+                .isEqualTo("/api/data/v9.2/systemusers?$select=systemuserid,fullname,firstname,"
+                        + "lastname,domainname,internalemailaddress,isdisabled,accessmode,azureactivedirectoryobjectid,"
+                        + "applicationid,_businessunitid_value,islicensed,issyncwithdirectory,isintegrationuser,azurestate,"
+                        + "systemmanagedusertype,title,createdon,modifiedon");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("OData-MaxVersion")).isEqualTo("4.0");
         assertThat(request.getHeaders().get("OData-Version")).isEqualTo("4.0");
-        assertThat(request.getHeaders().get("Prefer")).isEqualTo(
-                "odata.maxpagesize=50, odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
+        assertThat(request.getHeaders().get("Prefer"))
+                .isEqualTo(
+                        "odata.maxpagesize=50, odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"");
         assertThat(request.getHeaders().get("Content-Type")).isNull();
         assertThat(request.getHeaders().get("Cookie")).isNull();
     }
@@ -92,8 +94,11 @@ class DataverseClientHttpTest {
         RecordedRequest token = dataverse.tokenCalls.get(0);
         assertThat(token.getTarget()).isEqualTo("/" + FakeDataverse.TENANT + "/oauth2/v2.0/token");
         String form = URLDecoder.decode(token.getBody().utf8(), StandardCharsets.UTF_8);
-        assertThat(form).contains("grant_type=client_credentials", "client_id=client-1",
-                "scope=" + dataverse.environmentUrl() + "/.default");
+        assertThat(form)
+                .contains(
+                        "grant_type=client_credentials",
+                        "client_id=client-1",
+                        "scope=" + dataverse.environmentUrl() + "/.default");
         assertThat(dataverse.dataverseCalls.get(0).getTarget()).isEqualTo("/api/data/v9.2/WhoAmI");
     }
 
@@ -107,7 +112,8 @@ class DataverseClientHttpTest {
         String filter = target.substring(target.indexOf("$filter=") + "$filter=".length());
         assertThat(filter).doesNotContain("&", " ", "/", "$").contains("%26").contains("O''Brien");
         String decoded = URLDecoder.decode(filter.replace("+", "%2B"), StandardCharsets.UTF_8);
-        assertThat(decoded).contains("isdisabled eq false")
+        assertThat(decoded)
+                .contains("isdisabled eq false")
                 .contains("contains(fullname,'O''Brien 50[%][_][[]x] & co/$')")
                 .contains("contains(domainname,'O''Brien 50[%][_][[]x] & co/$')")
                 .contains("contains(internalemailaddress,'O''Brien 50[%][_][[]x] & co/$')");
@@ -116,9 +122,10 @@ class DataverseClientHttpTest {
 
     @Test
     void followsNextLinkVerbatim() {
-        String link = dataverse.apiBase() + "systemusers?$select=systemuserid,fullname&$skiptoken=%3Ccookie%20pagenumber"
-                + "=%222%22%20pagingcookie=%22%253ccookie%2520page%253d%25221%2522%253e%253csystemuserid%2520last"
-                + "%253d%2522%257b2B7E%257d%2522%2520%252f%253e%253c%252fcookie%253e%22%20istracking=%22False%22%20/%3E";
+        String link =
+                dataverse.apiBase() + "systemusers?$select=systemuserid,fullname&$skiptoken=%3Ccookie%20pagenumber"
+                        + "=%222%22%20pagingcookie=%22%253ccookie%2520page%253d%25221%2522%253e%253csystemuserid%2520last"
+                        + "%253d%2522%257b2B7E%257d%2522%2520%252f%253e%253c%252fcookie%253e%22%20istracking=%22False%22%20/%3E";
         dataverse.then(json(200, usersPage(link, ID))).then(json(200, usersPage(null, ID)));
         WebApiDataverseClient client = dataverse.client();
 
@@ -128,7 +135,8 @@ class DataverseClientHttpTest {
         assertThat(first.next()).isEqualTo(new Continuation(link, 2));
         assertThat(second.next()).isNull();
         RecordedRequest followUp = dataverse.dataverseCalls.get(1);
-        assertThat(followUp.getTarget()).isEqualTo(link.substring(dataverse.environmentUrl().length()));
+        assertThat(followUp.getTarget())
+                .isEqualTo(link.substring(dataverse.environmentUrl().length()));
         assertThat(followUp.getHeaders().get("Prefer")).startsWith("odata.maxpagesize=2");
     }
 
@@ -156,13 +164,16 @@ class DataverseClientHttpTest {
 
     @Test
     void waitsAtLeastRetryAfterBeforeRetryingAThrottledRead() {
-        dataverse.then(new MockResponse.Builder()
+        dataverse
+                .then(new MockResponse.Builder()
                         .code(429)
                         .addHeader("Retry-After", "1")
-                        .body("{\"error\":{\"code\":\"0x80072322\",\"message\":\"Number of requests exceeded the limit\"}}")
+                        .body(
+                                "{\"error\":{\"code\":\"0x80072322\",\"message\":\"Number of requests exceeded the limit\"}}")
                         .build())
                 .then(json(200, WHO_AM_I));
-        WebApiDataverseClient client = dataverse.client(limits(4, 4, Duration.ofSeconds(30), Duration.ofSeconds(5)), true);
+        WebApiDataverseClient client =
+                dataverse.client(limits(4, 4, Duration.ofSeconds(30), Duration.ofSeconds(5)), true);
 
         long started = System.nanoTime();
         client.whoAmI();
@@ -172,31 +183,55 @@ class DataverseClientHttpTest {
         assertThat(dataverse.dataverseCalls).hasSize(2);
         assertThat(dataverse.meters.get("dataverse.throttle.wait").timer().totalTime(TimeUnit.MILLISECONDS))
                 .isGreaterThanOrEqualTo(1000);
-        assertThat(dataverse.meters.get("dataverse.requests").tag("outcome", "throttled").timer().count()).isEqualTo(1);
-        assertThat(dataverse.meters.get("dataverse.retries").tag("reason", "throttled").counter().count()).isEqualTo(1);
+        assertThat(dataverse
+                        .meters
+                        .get("dataverse.requests")
+                        .tag("outcome", "throttled")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
+        assertThat(dataverse
+                        .meters
+                        .get("dataverse.retries")
+                        .tag("reason", "throttled")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void givesUpAtOnceWhenRetryAfterWouldPassTheDeadline() {
-        dataverse.then(new MockResponse.Builder().code(429).addHeader("Retry-After", "120").build());
-        WebApiDataverseClient client = dataverse.client(limits(4, 6, Duration.ofSeconds(60), Duration.ofSeconds(5)), false);
+        dataverse.then(new MockResponse.Builder()
+                .code(429)
+                .addHeader("Retry-After", "120")
+                .build());
+        WebApiDataverseClient client =
+                dataverse.client(limits(4, 6, Duration.ofSeconds(60), Duration.ofSeconds(5)), false);
 
         assertThatThrownBy(client::whoAmI)
-                .isInstanceOfSatisfying(DataverseThrottled.class,
-                        throttled -> assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(120)));
+                .isInstanceOfSatisfying(DataverseThrottled.class, throttled -> assertThat(throttled.retryAfter())
+                        .contains(Duration.ofSeconds(120)));
         assertThat(dataverse.dataverseCalls).hasSize(1);
         assertThat(dataverse.sleeps).isEmpty();
     }
 
     @Test
     void retriesAServiceUnavailableRead() {
-        dataverse.then(json(503, "{\"error\":{\"code\":\"\",\"message\":\"busy\"}}")).then(json(200, WHO_AM_I));
+        dataverse
+                .then(json(503, "{\"error\":{\"code\":\"\",\"message\":\"busy\"}}"))
+                .then(json(200, WHO_AM_I));
 
         dataverse.client().whoAmI();
 
         assertThat(dataverse.dataverseCalls).hasSize(2);
         assertThat(dataverse.sleeps).hasSize(1);
-        assertThat(dataverse.meters.get("dataverse.retries").tag("reason", "server_error").counter().count()).isEqualTo(1);
+        assertThat(dataverse
+                        .meters
+                        .get("dataverse.retries")
+                        .tag("reason", "server_error")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -206,7 +241,8 @@ class DataverseClientHttpTest {
                 .addHeader("Content-Type", "text/html")
                 .body("<html><body><h1>502 Bad Gateway</h1></body></html>")
                 .build();
-        WebApiDataverseClient client = dataverse.client(limits(4, 3, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
+        WebApiDataverseClient client =
+                dataverse.client(limits(4, 3, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
 
         assertThatThrownBy(client::whoAmI)
                 .isInstanceOf(DataverseUnavailable.class)
@@ -214,7 +250,8 @@ class DataverseClientHttpTest {
                 .hasMessageNotContaining("<html>");
         assertThat(dataverse.dataverseCalls).hasSize(3);
         assertThat(dataverse.sleeps).hasSize(2);
-        assertThat(dataverse.sleeps.get(1)).isGreaterThanOrEqualTo(dataverse.sleeps.get(0).dividedBy(2));
+        assertThat(dataverse.sleeps.get(1))
+                .isGreaterThanOrEqualTo(dataverse.sleeps.get(0).dividedBy(2));
     }
 
     @Test
@@ -224,8 +261,10 @@ class DataverseClientHttpTest {
         dataverse.client().whoAmI();
 
         assertThat(dataverse.tokenRequests).hasValue(2);
-        assertThat(dataverse.dataverseCalls.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
-        assertThat(dataverse.dataverseCalls.get(1).getHeaders().get("Authorization")).isEqualTo("Bearer token-2");
+        assertThat(dataverse.dataverseCalls.get(0).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer token-1");
+        assertThat(dataverse.dataverseCalls.get(1).getHeaders().get("Authorization"))
+                .isEqualTo("Bearer token-2");
     }
 
     @Test
@@ -266,7 +305,8 @@ class DataverseClientHttpTest {
     @Test
     void manyConcurrentCallersCauseOneTokenRequest() throws Exception {
         dataverse.fallback = request -> json(200, WHO_AM_I);
-        WebApiDataverseClient client = dataverse.client(limits(8, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
+        WebApiDataverseClient client =
+                dataverse.client(limits(8, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
 
         runConcurrently(24, client::whoAmI);
 
@@ -278,18 +318,26 @@ class DataverseClientHttpTest {
     void neverHasMoreRequestsInFlightThanTheBound() throws Exception {
         dataverse.fallback = request -> json(200, WHO_AM_I);
         dataverse.holdMillis = 40;
-        WebApiDataverseClient client = dataverse.client(limits(3, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
+        WebApiDataverseClient client =
+                dataverse.client(limits(3, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)), false);
 
         runConcurrently(20, client::whoAmI);
 
         assertThat(dataverse.maxInFlight.get()).isBetween(2, 3);
-        assertThat(dataverse.meters.get("dataverse.requests.in_flight.max").gauge().value()).isLessThanOrEqualTo(3);
-        assertThat(dataverse.meters.get("dataverse.requests.in_flight").gauge().value()).isZero();
+        assertThat(dataverse
+                        .meters
+                        .get("dataverse.requests.in_flight.max")
+                        .gauge()
+                        .value())
+                .isLessThanOrEqualTo(3);
+        assertThat(dataverse.meters.get("dataverse.requests.in_flight").gauge().value())
+                .isZero();
     }
 
     @Test
     void neverSendsCookiesBack() {
-        dataverse.then(new MockResponse.Builder()
+        dataverse
+                .then(new MockResponse.Builder()
                         .code(200)
                         .addHeader("Set-Cookie", "ARRAffinity=abc123; Path=/; HttpOnly")
                         .body(WHO_AM_I)
@@ -305,17 +353,23 @@ class DataverseClientHttpTest {
 
     @Test
     void aMissingUserIsEmptyNotAnError() {
-        dataverse.then(json(404, "{\"error\":{\"code\":\"0x80040217\",\"message\":\"systemuser With Id = " + ID
-                + " Does Not Exist\"}}"));
+        dataverse.then(json(
+                404,
+                "{\"error\":{\"code\":\"0x80040217\",\"message\":\"systemuser With Id = " + ID
+                        + " Does Not Exist\"}}"));
 
         assertThat(dataverse.client().findUser(UUID.fromString(ID))).isEmpty();
-        assertThat(dataverse.dataverseCalls.get(0).getTarget()).startsWith("/api/data/v9.2/systemusers(" + ID + ")?$select=");
+        assertThat(dataverse.dataverseCalls.get(0).getTarget())
+                .startsWith("/api/data/v9.2/systemusers(" + ID + ")?$select=");
     }
 
     @Test
     void dropsAMissingOptionalColumnOnceAndRemembersIt() {
-        dataverse.then(json(400, "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
-                        + " 'azurestate' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"))
+        dataverse
+                .then(json(
+                        400,
+                        "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
+                                + " 'azurestate' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"))
                 .then(json(200, usersPage(null, ID)))
                 .then(json(200, usersPage(null, ID)));
         WebApiDataverseClient client = dataverse.client();
@@ -331,8 +385,10 @@ class DataverseClientHttpTest {
 
     @Test
     void aMissingRequiredColumnIsStillAnError() {
-        dataverse.then(json(400, "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
-                + " 'fullname' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"));
+        dataverse.then(json(
+                400,
+                "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
+                        + " 'fullname' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"));
 
         assertThatThrownBy(() -> dataverse.client().findUsers(ALL, 10)).isInstanceOf(DataverseRejectedRequest.class);
         assertThat(dataverse.dataverseCalls).hasSize(1);
@@ -340,8 +396,11 @@ class DataverseClientHttpTest {
 
     @Test
     void aMissingApplicationIdColumnIsReadAsNullInTheFilter() {
-        dataverse.then(json(400, "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
-                        + " 'applicationid' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"))
+        dataverse
+                .then(json(
+                        400,
+                        "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
+                                + " 'applicationid' on type 'Microsoft.Dynamics.CRM.systemuser'.\"}}"))
                 .then(json(200, usersPage(null, ID)));
 
         dataverse.client().findUsers(new UserQuery(null, Set.of(AccountType.HUMAN), null), 10);
@@ -357,10 +416,17 @@ class DataverseClientHttpTest {
                 .headersDelay(2, TimeUnit.SECONDS)
                 .body(WHO_AM_I)
                 .build();
-        WebApiDataverseClient client = dataverse.client(limits(4, 2, Duration.ofSeconds(30), Duration.ofMillis(300)), false);
+        WebApiDataverseClient client =
+                dataverse.client(limits(4, 2, Duration.ofSeconds(30), Duration.ofMillis(300)), false);
 
         assertThatThrownBy(client::whoAmI).isInstanceOf(DataverseTimedOut.class);
-        assertThat(dataverse.meters.get("dataverse.requests").tag("outcome", "timeout").timer().count()).isEqualTo(2);
+        assertThat(dataverse
+                        .meters
+                        .get("dataverse.requests")
+                        .tag("outcome", "timeout")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -374,15 +440,20 @@ class DataverseClientHttpTest {
                 "http://127.0.0.1:1/.default",
                 FakeDataverse.CLIENT_ID,
                 FakeDataverse.SECRET);
-        WebApiDataverseClient client = tokenOnly.client(nowhere, limits(4, 3, Duration.ofSeconds(30), Duration.ofSeconds(2)), false);
+        WebApiDataverseClient client =
+                tokenOnly.client(nowhere, limits(4, 3, Duration.ofSeconds(30), Duration.ofSeconds(2)), false);
 
-        assertThatThrownBy(client::whoAmI).isInstanceOf(DataverseUnavailable.class).hasMessageContaining("reached");
+        assertThatThrownBy(client::whoAmI)
+                .isInstanceOf(DataverseUnavailable.class)
+                .hasMessageContaining("reached");
         assertThat(tokenOnly.sleeps).hasSize(2);
     }
 
     @Test
     void anEnvironmentWithoutWhoAmIIsAConfigurationProblem() {
-        dataverse.then(json(404, "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Resource not found for the segment 'WhoAmI'.\"}}"));
+        dataverse.then(json(
+                404,
+                "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Resource not found for the segment 'WhoAmI'.\"}}"));
 
         assertThatThrownBy(() -> dataverse.client().whoAmI()).isInstanceOf(DataverseRejectedRequest.class);
     }

@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +53,8 @@ class DataverseErrorDecoderTest {
         "504, '',         DataverseUnavailable",
     })
     void decodesEachStatusAndCodeIntoTheExceptionNamedAfterIt(int status, String code, String expected) {
-        byte[] body = ("{\"error\":{\"code\":\"" + code + "\",\"message\":\"something\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("{\"error\":{\"code\":\"" + code + "\",\"message\":\"something\"}}").getBytes(StandardCharsets.UTF_8);
         HttpHeaders headers = new HttpHeaders();
         headers.add("REQ_ID", "req-42");
 
@@ -70,8 +71,8 @@ class DataverseErrorDecoderTest {
 
     @Test
     void survivesGatewayHtmlAndEmptyBodies() {
-        DataverseException html = decoder.decode(
-                502, new HttpHeaders(), "<html><h1>Bad Gateway</h1>".getBytes(StandardCharsets.UTF_8));
+        DataverseException html =
+                decoder.decode(502, new HttpHeaders(), "<html><h1>Bad Gateway</h1>".getBytes(StandardCharsets.UTF_8));
         DataverseException empty = decoder.decode(401, new HttpHeaders(), new byte[0]);
 
         assertThat(html).isInstanceOf(DataverseUnavailable.class).hasMessage("Dataverse is unavailable (HTTP 502)");
@@ -82,8 +83,11 @@ class DataverseErrorDecoderTest {
     void keepsDataversesMessageAndTheRequestIdFromTheServiceHeader() {
         HttpHeaders headers = new HttpHeaders();
         headers.add("x-ms-service-request-id", "svc-7");
-        DataverseException decoded = decoder.decode(404, headers,
-                "{\"error\":{\"code\":\"0x80040217\",\"message\":\"role With Id = 1 Does Not Exist\"}}".getBytes(StandardCharsets.UTF_8));
+        DataverseException decoded = decoder.decode(
+                404,
+                headers,
+                "{\"error\":{\"code\":\"0x80040217\",\"message\":\"role With Id = 1 Does Not Exist\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertThat(decoded).isInstanceOf(RecordNotFound.class).hasMessageContaining("role With Id = 1 Does Not Exist");
         assertThat(decoded.requestId()).contains("svc-7");
@@ -114,8 +118,8 @@ class DataverseErrorDecoderTest {
 
         DataverseException decoded = decoder.decode(429, headers, new byte[0]);
 
-        assertThat(decoded).isInstanceOfSatisfying(DataverseThrottled.class,
-                throttled -> assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(5)));
+        assertThat(decoded)
+                .isInstanceOfSatisfying(DataverseThrottled.class, throttled -> assertThat(throttled.retryAfter())
+                        .contains(Duration.ofSeconds(5)));
     }
-
 }

@@ -40,8 +40,14 @@ class DataverseHttpWriteTest {
         var limits = limits(4, 4, Duration.ofSeconds(30), Duration.ofSeconds(5));
         http = new DataverseHttp(
                 DataverseWiring.webClient(WebClient.builder(), limits),
-                OAuthWiring.tokenSource(dataverse.connection(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        Duration.ofMinutes(5), Clock.systemUTC(), metrics, json),
+                OAuthWiring.tokenSource(
+                        dataverse.connection(),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofMinutes(5),
+                        Clock.systemUTC(),
+                        metrics,
+                        json),
                 new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.5),
                 new DataverseErrorDecoder(json, Clock.systemUTC()),
                 new ConcurrencyLimit(4),
@@ -72,7 +78,9 @@ class DataverseHttpWriteTest {
 
     @Test
     void aCheckableChangeIsRepeatedAfterAServerError() {
-        dataverse.then(json(503, "{}")).then(new MockResponse.Builder().code(204).build());
+        dataverse
+                .then(json(503, "{}"))
+                .then(new MockResponse.Builder().code(204).build());
 
         assertThat(http.execute(associate(true)).status()).isEqualTo(204);
         assertThat(dataverse.dataverseCalls).hasSize(2);
@@ -80,7 +88,11 @@ class DataverseHttpWriteTest {
 
     @Test
     void aThrottledChangeIsRepeatedBecauseDataverseDidNotExecuteIt() {
-        dataverse.then(new MockResponse.Builder().code(429).addHeader("Retry-After", "2").build())
+        dataverse
+                .then(new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "2")
+                        .build())
                 .then(new MockResponse.Builder().code(204).build());
 
         assertThat(http.execute(associate(false)).status()).isEqualTo(204);
@@ -105,8 +117,8 @@ class DataverseHttpWriteTest {
         dataverse.then(json(400, "{\"error\":{\"code\":\"0x80041409\",\"message\":\"wrong business unit\"}}"));
 
         assertThatThrownBy(() -> http.execute(associate(true)))
-                .isInstanceOfSatisfying(BusinessRuleViolated.class,
-                        violated -> assertThat(violated.dataverseCode()).contains("0x80041409"));
+                .isInstanceOfSatisfying(BusinessRuleViolated.class, violated -> assertThat(violated.dataverseCode())
+                        .contains("0x80041409"));
         assertThat(dataverse.dataverseCalls).hasSize(1);
     }
 }

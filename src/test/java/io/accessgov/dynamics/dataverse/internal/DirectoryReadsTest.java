@@ -59,9 +59,10 @@ class DirectoryReadsTest {
             assertThat(role.businessUnitName()).isEqualTo("Contoso");
         });
         RecordedRequest request = dataverse.dataverseCalls.get(0);
-        assertThat(request.getTarget()).startsWith("/api/data/v9.2/roles?$select=roleid,name,_businessunitid_value,"
-                + "_parentroleid_value,_parentrootroleid_value,_roletemplateid_value,description,ismanaged,"
-                + "isautoassigned,isinherited&$filter=");
+        assertThat(request.getTarget())
+                .startsWith("/api/data/v9.2/roles?$select=roleid,name,_businessunitid_value,"
+                        + "_parentroleid_value,_parentrootroleid_value,_roletemplateid_value,description,ismanaged,"
+                        + "isautoassigned,isinherited&$filter=");
         assertThat(filterOf(request)).isEqualTo("_parentroleid_value eq null and contains(name,'Sales'' or 1 eq 1')");
         assertThat(request.getHeaders().get("Prefer")).contains("odata.maxpagesize=20");
     }
@@ -69,7 +70,8 @@ class DirectoryReadsTest {
     @Test
     void readsEveryCopyOfALogicalRoleFollowingAllPages() {
         String next = dataverse.apiBase() + "roles?$select=roleid&$skiptoken=%3Ccookie%20pagenumber=%222%22%20/%3E";
-        dataverse.then(json(200, "{\"value\":[" + role(ROOT, null, ROOT) + "],\"@odata.nextLink\":\"" + next + "\"}"))
+        dataverse
+                .then(json(200, "{\"value\":[" + role(ROOT, null, ROOT) + "],\"@odata.nextLink\":\"" + next + "\"}"))
                 .then(json(200, "{\"value\":[" + role(COPY, ROOT, ROOT) + "]}"));
 
         List<SecurityRole> copies = dataverse.client().roleCopies(UUID.fromString(ROOT));
@@ -77,13 +79,15 @@ class DirectoryReadsTest {
         assertThat(copies).extracting(SecurityRole::id).containsExactly(UUID.fromString(ROOT), UUID.fromString(COPY));
         assertThat(filterOf(dataverse.dataverseCalls.get(0))).isEqualTo("_parentrootroleid_value eq " + ROOT);
         assertThat(dataverse.dataverseCalls.get(0).getHeaders().get("Prefer")).contains("odata.maxpagesize=5000");
-        assertThat(dataverse.dataverseCalls.get(1).getTarget()).isEqualTo(next.substring(dataverse.environmentUrl().length()));
+        assertThat(dataverse.dataverseCalls.get(1).getTarget())
+                .isEqualTo(next.substring(dataverse.environmentUrl().length()));
     }
 
     @Test
     void refusesARoleContinuationThatLeadsToUsers() {
-        assertThatThrownBy(() -> dataverse.client().findLogicalRoles(
-                        new Continuation(dataverse.apiBase() + "systemusers?$skiptoken=x", 10)))
+        assertThatThrownBy(() -> dataverse
+                        .client()
+                        .findLogicalRoles(new Continuation(dataverse.apiBase() + "systemusers?$skiptoken=x", 10)))
                 .isInstanceOf(InvalidContinuation.class);
         assertThat(dataverse.server.getRequestCount()).isZero();
     }
@@ -92,7 +96,8 @@ class DirectoryReadsTest {
     void listsTeamsOfATypeAndReadsEntraGroupDetails() {
         dataverse.then(json(200, "{\"value\":[" + team(TEAM, 2, false, 1) + "]}"));
 
-        DataversePage<Team> page = dataverse.client().findTeams(new TeamQuery(TeamType.ENTRA_SECURITY_GROUP, "EMEA"), 10);
+        DataversePage<Team> page =
+                dataverse.client().findTeams(new TeamQuery(TeamType.ENTRA_SECURITY_GROUP, "EMEA"), 10);
 
         assertThat(page.items()).singleElement().satisfies(team -> {
             assertThat(team.type()).isEqualTo(TeamType.ENTRA_SECURITY_GROUP);
@@ -106,31 +111,38 @@ class DirectoryReadsTest {
     @Test
     void readsAUsersDirectRolesWithOneFilteredQuery() {
         String user = "2b7e0000-0000-0000-0000-000000000001";
-        dataverse.then(json(200, "{\"value\":[{\"systemuserroleid\":\"" + UUID.randomUUID() + "\",\"systemuserid\":\""
-                + user + "\",\"roleid\":\"" + COPY + "\"}]}"));
+        dataverse.then(json(
+                200,
+                "{\"value\":[{\"systemuserroleid\":\"" + UUID.randomUUID() + "\",\"systemuserid\":\"" + user
+                        + "\",\"roleid\":\"" + COPY + "\"}]}"));
 
         List<UserRoleLink> links = dataverse.client().userRolesOfUser(UUID.fromString(user));
 
         assertThat(links).containsExactly(new UserRoleLink(UUID.fromString(user), UUID.fromString(COPY)));
         RecordedRequest request = dataverse.dataverseCalls.get(0);
-        assertThat(request.getTarget()).startsWith(
-                "/api/data/v9.2/systemuserrolescollection?$select=systemuserroleid,systemuserid,roleid&$filter=");
+        assertThat(request.getTarget())
+                .startsWith(
+                        "/api/data/v9.2/systemuserrolescollection?$select=systemuserroleid,systemuserid,roleid&$filter=");
         assertThat(filterOf(request)).isEqualTo("systemuserid eq " + user);
     }
 
     @Test
     void chunksLongIdListsSoUrlsStayShort() {
-        List<UUID> teams = IntStream.range(0, 120).mapToObj(i -> new UUID(0x7ea7L, i)).toList();
+        List<UUID> teams =
+                IntStream.range(0, 120).mapToObj(i -> new UUID(0x7ea7L, i)).toList();
         dataverse.fallback = request -> json(200, "{\"value\":[]}");
 
         dataverse.client().membershipsOfTeams(teams);
 
         assertThat(dataverse.dataverseCalls).hasSize(3);
         for (RecordedRequest request : dataverse.dataverseCalls) {
-            assertThat(request.getTarget()).startsWith("/api/data/v9.2/teammemberships?").hasSizeLessThan(4096);
+            assertThat(request.getTarget())
+                    .startsWith("/api/data/v9.2/teammemberships?")
+                    .hasSizeLessThan(4096);
         }
         List<String> asked = new ArrayList<>();
-        dataverse.dataverseCalls.forEach(request -> asked.addAll(List.of(filterOf(request).split(" or "))));
+        dataverse.dataverseCalls.forEach(
+                request -> asked.addAll(List.of(filterOf(request).split(" or "))));
         assertThat(asked).hasSize(120).doesNotHaveDuplicates().allMatch(part -> part.startsWith("teamid eq "));
     }
 
@@ -143,7 +155,10 @@ class DirectoryReadsTest {
     @Test
     void streamsAWholeTablePageByPageAtTheLargestPageSize() {
         String next = dataverse.apiBase() + "teamrolescollection?$skiptoken=%3Ccookie%20pagenumber=%222%22%20/%3E";
-        dataverse.then(json(200, "{\"value\":[" + teamRole() + "," + teamRole() + "],\"@odata.nextLink\":\"" + next + "\"}"))
+        dataverse
+                .then(json(
+                        200,
+                        "{\"value\":[" + teamRole() + "," + teamRole() + "],\"@odata.nextLink\":\"" + next + "\"}"))
                 .then(json(200, "{\"value\":[" + teamRole() + "]}"));
         List<Integer> pageSizes = new ArrayList<>();
 
@@ -157,13 +172,18 @@ class DirectoryReadsTest {
 
     @Test
     void readsRolesOnPlatformsWithoutNewerColumns() {
-        dataverse.then(json(400, "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
-                        + " 'isautoassigned' on type 'Microsoft.Dynamics.CRM.role'.\"}}"))
+        dataverse
+                .then(json(
+                        400,
+                        "{\"error\":{\"code\":\"0x80060888\",\"message\":\"Could not find a property named"
+                                + " 'isautoassigned' on type 'Microsoft.Dynamics.CRM.role'.\"}}"))
                 .then(json(200, "{\"value\":[]}"));
 
         dataverse.client().findLogicalRoles(null, 10);
 
-        assertThat(dataverse.dataverseCalls.get(1).getTarget()).doesNotContain("isautoassigned").contains("isinherited");
+        assertThat(dataverse.dataverseCalls.get(1).getTarget())
+                .doesNotContain("isautoassigned")
+                .contains("isinherited");
     }
 
     private static String filterOf(RecordedRequest request) {
@@ -177,16 +197,14 @@ class DirectoryReadsTest {
                 {"roleid":"%s","name":"Salesperson","_businessunitid_value":"%s",
                  "_businessunitid_value@OData.Community.Display.V1.FormattedValue":"Contoso",
                  "_parentroleid_value":%s,"_parentrootroleid_value":"%s","_roletemplateid_value":null,
-                 "description":"Sells","ismanaged":true,"isautoassigned":0,"isinherited":1}"""
-                .formatted(id, BU, parent == null ? "null" : "\"" + parent + "\"", root);
+                 "description":"Sells","ismanaged":true,"isautoassigned":0,"isinherited":1}""".formatted(id, BU, parent == null ? "null" : "\"" + parent + "\"", root);
     }
 
     private static String team(String id, int type, boolean isDefault, int membership) {
         return """
                 {"teamid":"%s","name":"Sales EMEA","teamtype":%d,"_businessunitid_value":"%s","isdefault":%s,
                  "azureactivedirectoryobjectid":"%s","membershiptype":%d,
-                 "_administratorid_value":"2b7e0000-0000-0000-0000-000000000001","description":null}"""
-                .formatted(id, type, BU, isDefault, UUID.randomUUID(), membership);
+                 "_administratorid_value":"2b7e0000-0000-0000-0000-000000000001","description":null}""".formatted(id, type, BU, isDefault, UUID.randomUUID(), membership);
     }
 
     private static String teamRole() {

@@ -56,8 +56,10 @@ final class FakeDataverse implements AutoCloseable {
                     tokenCalls.add(request);
                     int n = tokenRequests.incrementAndGet();
                     Thread.sleep(30); // let concurrent callers pile up behind the first token request
-                    return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":" + tokenLifetimeSeconds
-                            + ",\"access_token\":\"token-" + n + "\"}");
+                    return json(
+                            200,
+                            "{\"token_type\":\"Bearer\",\"expires_in\":" + tokenLifetimeSeconds
+                                    + ",\"access_token\":\"token-" + n + "\"}");
                 }
                 dataverseCalls.add(request);
                 int now = inFlight.incrementAndGet();
@@ -128,9 +130,7 @@ final class FakeDataverse implements AutoCloseable {
     }
 
     WebApiDataverseClient client(DataverseConnection connection, DynamicsProperties.Http limits, boolean realSleep) {
-        DataverseHttp.Sleeper sleeper = realSleep
-                ? duration -> Thread.sleep(duration.toMillis())
-                : sleeps::add;
+        Sleeper sleeper = realSleep ? duration -> Thread.sleep(duration.toMillis()) : sleeps::add;
         return DataverseWiring.client(
                 connection,
                 limits,
@@ -163,8 +163,7 @@ final class FakeDataverse implements AutoCloseable {
                  "_businessunitid_value@OData.Community.Display.V1.FormattedValue":"Sales",
                  "islicensed":true,"issyncwithdirectory":true,"isintegrationuser":false,"azurestate":0,
                  "systemmanagedusertype":0,"title":"Account Manager",
-                 "createdon":"2024-03-15T16:21:50Z","modifiedon":"2024-03-15T16:21:58Z"}"""
-                .formatted(id, id);
+                 "createdon":"2024-03-15T16:21:50Z","modifiedon":"2024-03-15T16:21:58Z"}""".formatted(id, id);
     }
 
     static final String WHO_AM_I = "{\"BusinessUnitId\":\"a1b20000-0000-0000-0000-000000000001\","

@@ -58,8 +58,10 @@ class ODataFilterTest {
     @Test
     void treatsAMissingColumnAsNull() {
         ODataFilter filter = and(eq("isdisabled", false), or(isNotNull("applicationid"), eq("accessmode", 4)));
-        assertThat(filter.render(column -> !column.equals("applicationid"))).isEqualTo("isdisabled eq false and accessmode eq 4");
-        assertThat(and(eq("isdisabled", false), negate(isNotNull("applicationid"))).render(c -> !c.equals("applicationid")))
+        assertThat(filter.render(column -> !column.equals("applicationid")))
+                .isEqualTo("isdisabled eq false and accessmode eq 4");
+        assertThat(and(eq("isdisabled", false), negate(isNotNull("applicationid")))
+                        .render(c -> !c.equals("applicationid")))
                 .isEqualTo("isdisabled eq false");
     }
 
@@ -76,10 +78,12 @@ class ODataFilterTest {
                 .filter(contains("fullname", "a+b&c=d/e?f@g:h;i,j$k #%").render())
                 .build();
 
-        assertThat(uri.getRawQuery()).isEqualTo("$select=systemuserid,fullname&$filter=contains(fullname%2C"
-                + "'a%2Bb%26c%3Dd%2Fe%3Ff%40g%3Ah%3Bi%2Cj%24k%20%23[%]')".replace("[%]", "%5B%25%5D"));
-        assertThat(uri.getQuery()).isEqualTo("$select=systemuserid,fullname&$filter=contains(fullname,"
-                + "'a+b&c=d/e?f@g:h;i,j$k #[%]')");
+        assertThat(uri.getRawQuery())
+                .isEqualTo("$select=systemuserid,fullname&$filter=contains(fullname%2C"
+                        + "'a%2Bb%26c%3Dd%2Fe%3Ff%40g%3Ah%3Bi%2Cj%24k%20%23[%]')".replace("[%]", "%5B%25%5D"));
+        assertThat(uri.getQuery())
+                .isEqualTo(
+                        "$select=systemuserid,fullname&$filter=contains(fullname," + "'a+b&c=d/e?f@g:h;i,j$k #[%]')");
     }
 
     @Test
@@ -89,7 +93,8 @@ class ODataFilterTest {
 
     @Test
     void refusesSelectingSomethingThatIsNotAColumnName() {
-        assertThatThrownBy(() -> ODataUri.of(URI.create("https://x/"), "systemusers").select(List.of("a&$top=1")))
+        assertThatThrownBy(() ->
+                        ODataUri.of(URI.create("https://x/"), "systemusers").select(List.of("a&$top=1")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -19,24 +19,41 @@ class RetryPolicyTest {
 
     @Test
     void retriesReadsOnServerErrorsTimeoutsAndBrokenConnections() {
-        for (RetryPolicy.Failure failure : new RetryPolicy.Failure[] {SERVER_ERROR, TIMEOUT, IO_ERROR, THROTTLED, CONNECT_FAILED}) {
-            assertThat(policy.decide(failure, 1, true, Duration.ZERO, Optional.empty()).retryAfter()).as(failure.name()).isPresent();
+        for (RetryPolicy.Failure failure :
+                new RetryPolicy.Failure[] {SERVER_ERROR, TIMEOUT, IO_ERROR, THROTTLED, CONNECT_FAILED}) {
+            assertThat(policy.decide(failure, 1, true, Duration.ZERO, Optional.empty())
+                            .retryAfter())
+                    .as(failure.name())
+                    .isPresent();
         }
-        assertThat(policy.decide(FINAL, 1, true, Duration.ZERO, Optional.empty()).retryAfter()).isEmpty();
+        assertThat(policy.decide(FINAL, 1, true, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
     }
 
     @Test
     void retriesAChangeOnlyWhenItCannotHaveReachedDataverse() {
-        assertThat(policy.decide(THROTTLED, 1, false, Duration.ZERO, Optional.empty()).retryAfter()).isPresent();
-        assertThat(policy.decide(CONNECT_FAILED, 1, false, Duration.ZERO, Optional.empty()).retryAfter()).isPresent();
-        assertThat(policy.decide(SERVER_ERROR, 1, false, Duration.ZERO, Optional.empty()).retryAfter()).isEmpty();
-        assertThat(policy.decide(IO_ERROR, 1, false, Duration.ZERO, Optional.empty()).retryAfter()).isEmpty();
-        assertThat(policy.decide(TIMEOUT, 1, false, Duration.ZERO, Optional.empty()).retryAfter()).isEmpty();
+        assertThat(policy.decide(THROTTLED, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isPresent();
+        assertThat(policy.decide(CONNECT_FAILED, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isPresent();
+        assertThat(policy.decide(SERVER_ERROR, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
+        assertThat(policy.decide(IO_ERROR, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
+        assertThat(policy.decide(TIMEOUT, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
     }
 
     @Test
     void neverWaitsLessThanRetryAfter() {
-        assertThat(policy.decide(THROTTLED, 1, true, Duration.ZERO, Optional.of(Duration.ofSeconds(9))).retryAfter())
+        assertThat(policy.decide(THROTTLED, 1, true, Duration.ZERO, Optional.of(Duration.ofSeconds(9)))
+                        .retryAfter())
                 .contains(Duration.ofSeconds(9));
     }
 
@@ -51,12 +68,15 @@ class RetryPolicyTest {
 
     @Test
     void stopsAfterTheLastAttempt() {
-        assertThat(policy.decide(SERVER_ERROR, 4, true, Duration.ZERO, Optional.empty()).retryAfter()).isEmpty();
+        assertThat(policy.decide(SERVER_ERROR, 4, true, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
     }
 
     @Test
     void backsOffExponentiallyWithBoundedJitter() {
-        RetryPolicy low = new RetryPolicy(10, Duration.ofMinutes(5), Duration.ofMillis(250), Duration.ofSeconds(10), () -> 0.0);
+        RetryPolicy low =
+                new RetryPolicy(10, Duration.ofMinutes(5), Duration.ofMillis(250), Duration.ofSeconds(10), () -> 0.0);
         assertThat(low.backoff(1, false)).isEqualTo(Duration.ofMillis(125));
         assertThat(policy.backoff(1, false)).isEqualTo(Duration.ofMillis(250));
         assertThat(policy.backoff(2, false)).isEqualTo(Duration.ofMillis(500));

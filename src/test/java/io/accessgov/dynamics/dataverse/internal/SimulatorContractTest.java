@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.AccountType;
-import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseConnectionInfo;
+import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseTable;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.dataverse.SecurityRole;
@@ -26,16 +26,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/**
- * The client against the embedded simulator over HTTP: the whole read surface and the classifier on its seed.
- * Runs once the simulator branch is merged; on a branch that still has the simulator's skeleton it is skipped,
- * saying so (the skeleton throws UnsupportedOperationException).
- */
+/** The client against the embedded simulator over HTTP: the whole read surface and the classifier on its seed. */
 class SimulatorContractTest {
 
     private static DataverseSimulator simulator;
@@ -44,18 +39,28 @@ class SimulatorContractTest {
 
     @BeforeAll
     static void start() {
-        try {
-            simulator = DataverseSimulator.start(0);
-        } catch (UnsupportedOperationException skeleton) {
-            Assumptions.abort("the embedded simulator is not built on this branch yet");
-        }
-        DataverseConnection connection = DataverseConnection.of(DataverseConnectionInfo.Mode.SIMULATOR,
-                simulator.environmentUrl(), simulator.authorityUrl(), simulator.tenantId(), simulator.clientId(),
+        simulator = DataverseSimulator.start(0);
+        DataverseConnection connection = DataverseConnection.of(
+                DataverseConnectionInfo.Mode.SIMULATOR,
+                simulator.environmentUrl(),
+                simulator.authorityUrl(),
+                simulator.tenantId(),
+                simulator.clientId(),
                 simulator.clientSecret());
-        client = DataverseWiring.client(connection,
-                new DynamicsProperties.Http(8, Duration.ofSeconds(2), Duration.ofSeconds(10), 4, Duration.ofSeconds(30),
+        client = DataverseWiring.client(
+                connection,
+                new DynamicsProperties.Http(
+                        8,
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(10),
+                        4,
+                        Duration.ofSeconds(30),
                         Duration.ofMinutes(5)),
-                WebClient.builder(), new SimpleMeterRegistry(), CLASSIFIER, Clock.systemUTC(), duration -> {});
+                WebClient.builder(),
+                new SimpleMeterRegistry(),
+                CLASSIFIER,
+                Clock.systemUTC(),
+                duration -> {});
     }
 
     @AfterAll
@@ -75,11 +80,14 @@ class SimulatorContractTest {
         List<SystemUser> everyone = new ArrayList<>();
         client.readAll(DataverseTable.USERS, everyone::addAll);
         assertThat(everyone).hasSizeGreaterThan(40);
-        Map<AccountType, Set<UUID>> expected = everyone.stream().collect(Collectors.groupingBy(
-                CLASSIFIER::classify, Collectors.mapping(SystemUser::id, Collectors.toSet())));
+        Map<AccountType, Set<UUID>> expected = everyone.stream()
+                .collect(Collectors.groupingBy(
+                        CLASSIFIER::classify, Collectors.mapping(SystemUser::id, Collectors.toSet())));
         assertThat(expected.keySet()).containsExactlyInAnyOrder(AccountType.values());
         for (AccountType type : AccountType.values()) {
-            assertThat(pagedIds(new UserQuery(null, Set.of(type), null), 7)).as(type.name()).isEqualTo(expected.get(type));
+            assertThat(pagedIds(new UserQuery(null, Set.of(type), null), 7))
+                    .as(type.name())
+                    .isEqualTo(expected.get(type));
         }
         Set<UUID> humanOrService = new HashSet<>(expected.get(AccountType.HUMAN));
         humanOrService.addAll(expected.get(AccountType.SERVICE));
@@ -90,7 +98,8 @@ class SimulatorContractTest {
     @Test
     void listsEveryAccountExactlyOnceAcrossPages() {
         List<UUID> ids = new ArrayList<>();
-        DataversePage<SystemUser> page = client.findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), null), 3);
+        DataversePage<SystemUser> page =
+                client.findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), null), 3);
         page.items().forEach(user -> ids.add(user.id()));
         while (page.next() != null) {
             page = client.findUsers(page.next());
@@ -104,7 +113,8 @@ class SimulatorContractTest {
     @Test
     void searchTextIsDataEvenWithQuotesAndWildcards() {
         for (String search : List.of("' or 1 eq 1", "%27", ")", "$filter=", "%", "_", "[", "O'")) {
-            DataversePage<SystemUser> page = client.findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), search), 50);
+            DataversePage<SystemUser> page =
+                    client.findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), search), 50);
             for (SystemUser user : page.items()) {
                 String haystack = (user.fullName() + " " + user.domainName() + " " + user.email()).toLowerCase();
                 assertThat(haystack).as(search).contains(search.toLowerCase());
@@ -120,10 +130,12 @@ class SimulatorContractTest {
         assertThat(roles.items()).isNotEmpty().allMatch(SecurityRole::isRoot);
         SecurityRole role = roles.items().get(0);
         List<SecurityRole> copies = client.roleCopies(role.id());
-        assertThat(copies).hasSize(units.size()).allMatch(copy -> copy.rootRoleId().equals(role.id()));
+        assertThat(copies).hasSize(units.size()).allMatch(copy -> copy.rootRoleId()
+                .equals(role.id()));
         assertThat(client.findRole(copies.get(copies.size() - 1).id())).isPresent();
         DataversePage<Team> teams = client.findTeams(new TeamQuery(null, null), 100);
-        assertThat(teams.items()).anyMatch(Team::defaultBusinessUnitTeam).anyMatch(team -> team.type().isEntraGroup());
+        assertThat(teams.items()).anyMatch(Team::defaultBusinessUnitTeam).anyMatch(team -> team.type()
+                .isEntraGroup());
         List<UUID> teamIds = teams.items().stream().map(Team::id).toList();
         assertThat(client.membershipsOfTeams(teamIds)).isNotEmpty();
         assertThat(client.teamRolesOfTeams(teamIds)).isNotEmpty();

@@ -1,0 +1,174 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.SecurityRole;
+import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserRoleLink;
+import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
+import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
+import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads from Dataverse exactly the links and records one who-has-what question needs, through the link tables with
+ * filters: the number of requests depends on the answer's size, never on how many other accounts or teams the
+ * environment has.
+ */
+@Component
+class AccessFactsReader {
+
+    private final DataverseClient dataverse;
+    private final AccountScope scope;
+
+    AccessFactsReader(DataverseClient dataverse, AccountScope scope) {
+        this.dataverse = dataverse;
+        this.scope = scope;
+    }
+
+    /** An account's direct roles, its teams, and the roles those teams hold. */
+    AccessFacts ofAccount(UUID accountId) {
+        SystemUser user = dataverse.findUser(accountId).orElseThrow(() -> GrantSubjectNotFound.account(accountId));
+        AccountFacts account = scope.facts(user).orElseThrow(() -> GrantSubjectNotFound.account(accountId));
+        List<UserRoleLink> direct = dataverse.userRolesOfUser(accountId);
+        List<TeamMembership> memberships = dataverse.membershipsOfUser(accountId);
+        Set<UUID> teamIds = ids(memberships.stream().map(TeamMembership::teamId));
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        List<TeamRoleLink> teamRoles = teamIds.isEmpty() ? List.of() : dataverse.teamRolesOfTeams(teamIds);
+        return new AccessFacts(
+                roles(Stream.concat(
+                        direct.stream().map(UserRoleLink::roleId),
+                        teamRoles.stream().map(TeamRoleLink::roleId))),
+                teams(teams),
+                Map.of(account.id(), account),
+                userRoleLinks(direct),
+                teamRoleLinks(teamRoles),
+                membershipLinks(memberships));
+    }
+
+    /** The roles a team holds. */
+    AccessFacts ofTeamAsPrincipal(UUID teamId) {
+        Team team = dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
+        List<TeamRoleLink> teamRoles = dataverse.teamRolesOfTeams(List.of(teamId));
+        return new AccessFacts(
+                roles(teamRoles.stream().map(TeamRoleLink::roleId)),
+                teams(List.of(team)),
+                Map.of(),
+                List.of(),
+                teamRoleLinks(teamRoles),
+                List.of());
+    }
+
+    /** A team's members. */
+    AccessFacts ofTeamAsResource(UUID teamId) {
+        Team team = dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
+        List<TeamMembership> memberships = dataverse.membershipsOfTeams(List.of(teamId));
+        return new AccessFacts(
+                Map.of(),
+                teams(List.of(team)),
+                accounts(memberships.stream().map(TeamMembership::userId)),
+                List.of(),
+                List.of(),
+                membershipLinks(memberships));
+    }
+
+    /**
+     * Everyone holding a logical role: accounts and teams it is assigned to (any business unit's copy), and the
+     * members of those teams. {@code roleId} may be the root's or any copy's id.
+     */
+    AccessFacts ofRole(UUID roleId) {
+        SecurityRole named = dataverse.findRole(roleId).orElseThrow(() -> GrantSubjectNotFound.role(roleId));
+        List<SecurityRole> copies = dataverse.roleCopies(named.rootRoleId());
+        Set<UUID> copyIds = ids(copies.stream().map(SecurityRole::id));
+        List<UserRoleLink> direct = dataverse.userRolesOfRoles(copyIds);
+        List<TeamRoleLink> teamRoles = dataverse.teamRolesOfRoles(copyIds);
+        Set<UUID> teamIds = ids(teamRoles.stream().map(TeamRoleLink::teamId));
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        List<TeamMembership> memberships = teamIds.isEmpty() ? List.of() : dataverse.membershipsOfTeams(teamIds);
+        Map<UUID, RoleFacts> roles = new HashMap<>();
+        copies.forEach(copy -> roles.put(copy.id(), new RoleFacts(copy.rootRoleId(), copy.name())));
+        return new AccessFacts(
+                roles,
+                teams(teams),
+                accounts(Stream.concat(
+                        direct.stream().map(UserRoleLink::userId),
+                        memberships.stream().map(TeamMembership::userId))),
+                userRoleLinks(direct),
+                teamRoleLinks(teamRoles),
+                membershipLinks(memberships));
+    }
+
+    /** The root id of the logical role that {@code roleId} (root or copy) belongs to. */
+    UUID rootRoleOf(UUID roleId) {
+        return dataverse
+                .findRole(roleId)
+                .orElseThrow(() -> GrantSubjectNotFound.role(roleId))
+                .rootRoleId();
+    }
+
+    /** Fails unless the team exists. */
+    void requireTeam(UUID teamId) {
+        dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
+    }
+
+    private Map<UUID, RoleFacts> roles(Stream<UUID> copyIds) {
+        Set<UUID> ids = ids(copyIds);
+        Map<UUID, RoleFacts> roles = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (SecurityRole copy : dataverse.rolesById(ids)) {
+                roles.put(copy.id(), new RoleFacts(copy.rootRoleId(), copy.name()));
+            }
+        }
+        return roles;
+    }
+
+    private Map<UUID, AccountFacts> accounts(Stream<UUID> userIds) {
+        Set<UUID> ids = ids(userIds);
+        return ids.isEmpty() ? Map.of() : scope.inScope(dataverse.usersById(ids));
+    }
+
+    private static Map<UUID, TeamFacts> teams(Collection<Team> teams) {
+        Map<UUID, TeamFacts> facts = new HashMap<>();
+        for (Team team : teams) {
+            boolean managedElsewhere =
+                    team.defaultBusinessUnitTeam() || team.type().isEntraGroup();
+            facts.put(team.id(), new TeamFacts(team.id(), team.name(), managedElsewhere));
+        }
+        return facts;
+    }
+
+    private static Set<UUID> ids(Stream<UUID> ids) {
+        Set<UUID> distinct = new LinkedHashSet<>();
+        ids.forEach(distinct::add);
+        return distinct;
+    }
+
+    private static List<Link> userRoleLinks(List<UserRoleLink> links) {
+        return links.stream()
+                .map(link -> new Link(link.userId(), link.roleId()))
+                .toList();
+    }
+
+    private static List<Link> teamRoleLinks(List<TeamRoleLink> links) {
+        return links.stream()
+                .map(link -> new Link(link.teamId(), link.roleId()))
+                .toList();
+    }
+
+    private static List<Link> membershipLinks(List<TeamMembership> links) {
+        return links.stream()
+                .map(link -> new Link(link.teamId(), link.userId()))
+                .toList();
+    }
+}

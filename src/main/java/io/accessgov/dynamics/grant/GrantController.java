@@ -1,0 +1,138 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.web.Page;
+import io.accessgov.dynamics.web.PageTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(
+        name = "Grants",
+        description = "Who has what: roles assigned to accounts and teams (directly or inherited through teams) and"
+                + " team memberships.")
+@RestController
+@RequestMapping(path = "/api/v1/grants", produces = MediaType.APPLICATION_JSON_VALUE)
+class GrantController {
+
+    private final GrantService grants;
+
+    GrantController(GrantService grants) {
+        this.grants = grants;
+    }
+
+    @Operation(
+            operationId = "listGrants",
+            summary = "List grants",
+            description = "The grants of a principal (principalType + principalId), on a resource (resourceType +"
+                    + " resourceId), or both. A role may be named by the id of any of its business-unit copies;"
+                    + " grants always name the root role. Each (resource, entitlement, principal) appears once, its"
+                    + " sources saying why: direct, and every team it is inherited through.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of grants, in grant-id order.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = GrantPage.class),
+                            examples = @ExampleObject(name = "page", value = GrantExamples.PAGE)))
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
+    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
+    @GetMapping
+    Page<Grant> listGrants(
+            @Parameter(description = "The principal's type.", schema = @Schema(allowableValues = {"account", "team"}))
+                    @RequestParam(required = false)
+                    @Size(max = 16)
+                    @Nullable
+                    String principalType,
+            @Parameter(description = "The principal's id (a Dataverse user or team id).")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    @Nullable
+                    String principalId,
+            @Parameter(description = "The resource's type.", schema = @Schema(allowableValues = {"role", "team"}))
+                    @RequestParam(required = false)
+                    @Size(max = 16)
+                    @Nullable
+                    String resourceType,
+            @Parameter(description = "The resource's id: a team id, or the id of a role or any of its copies.")
+                    @RequestParam(required = false)
+                    @Size(max = 64)
+                    @Nullable
+                    String resourceId,
+            @Parameter(description = "Grants per page (1–1000, default 100).")
+                    @RequestParam(required = false)
+                    @Min(1)
+                    @Max(1000)
+                    @Nullable
+                    Integer pageSize,
+            @Parameter(description = "The nextPageToken of the previous page; opaque.")
+                    @RequestParam(required = false)
+                    @Size(max = PageTokens.MAX_TOKEN_LENGTH)
+                    @Nullable
+                    String pageToken) {
+        return grants.list(GrantQuery.of(principalType, principalId, resourceType, resourceId), pageSize, pageToken);
+    }
+
+    @Operation(
+            operationId = "getGrant",
+            summary = "Get a grant",
+            description =
+                    "One grant by its id, {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The grant.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Grant.class),
+                            examples = @ExampleObject(name = "grant", value = GrantExamples.ROLE_GRANT)))
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
+    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
+    @GetMapping("/{id}")
+    Grant getGrant(
+            @Parameter(
+                            description = "The grant id.",
+                            example = "role:0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2:assigned:account:"
+                                    + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
+                    @PathVariable
+                    String id) {
+        return grants.get(GrantId.parse(id));
+    }
+
+    /** The page shape, named for the OpenAPI document. */
+    @Schema(name = "GrantPage", description = "One page of grants.")
+    record GrantPage(
+            List<Grant> items,
+
+            @Schema(nullable = true, description = "Token of the next page; null on the last page.") @Nullable
+            String nextPageToken) {}
+}

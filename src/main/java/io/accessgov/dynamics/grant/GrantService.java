@@ -1,0 +1,109 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.grant.GrantId.PrincipalType;
+import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import io.accessgov.dynamics.web.InvalidPageToken;
+import io.accessgov.dynamics.web.Page;
+import io.accessgov.dynamics.web.PageTokens;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Answers who has what (contract §5, read side). */
+@Service
+class GrantService {
+
+    static final String LIST_KIND = "grants";
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final AccessFactsReader reader;
+    private final PageTokens pageTokens;
+
+    GrantService(AccessFactsReader reader, PageTokens pageTokens) {
+        this.reader = reader;
+        this.pageTokens = pageTokens;
+    }
+
+    /**
+     * One page of the grants the query asks for, in grant-id order.
+     *
+     * @throws GrantSubjectNotFound when the principal or resource does not exist for the API
+     * @throws InvalidPageToken when the token is not valid for this query; nothing is read then
+     */
+    Page<Grant> list(GrantQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
+        String after = null;
+        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (pageToken != null) {
+            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, query.fingerprint(), pageSize);
+            after = cursor.after();
+            size = cursor.pageSize();
+        }
+        List<Grant> all = grants(query);
+        int from = 0;
+        if (after != null) {
+            while (from < all.size() && all.get(from).id().compareTo(after) <= 0) {
+                from++;
+            }
+        }
+        int to = Math.min(all.size(), from + size);
+        List<Grant> page = all.subList(from, to);
+        String next = to < all.size()
+                ? pageTokens.issueCursor(
+                        LIST_KIND,
+                        query.fingerprint(),
+                        page.get(page.size() - 1).id(),
+                        size)
+                : null;
+        return new Page<>(page, next);
+    }
+
+    /**
+     * The grant with this id.
+     *
+     * @throws GrantNotFound when the principal does not hold it, or a part of it does not exist for the API
+     */
+    Grant get(GrantId id) {
+        GrantQuery query = new GrantQuery(id.principalType(), id.principalId(), id.resourceType(), id.resourceId());
+        try {
+            return grants(query).stream()
+                    .filter(grant -> grant.id().equals(id.toString()))
+                    .findFirst()
+                    .orElseThrow(() -> new GrantNotFound(id));
+        } catch (GrantSubjectNotFound e) {
+            throw new GrantNotFound(id);
+        }
+    }
+
+    /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */
+    private List<Grant> grants(GrantQuery query) {
+        AccessFacts facts;
+        if (query.principalType() == PrincipalType.ACCOUNT) {
+            facts = reader.ofAccount(query.principalId());
+        } else if (query.principalType() == PrincipalType.TEAM) {
+            facts = reader.ofTeamAsPrincipal(query.principalId());
+        } else if (query.resourceType() == ResourceType.ROLE) {
+            facts = reader.ofRole(query.resourceId());
+        } else {
+            facts = reader.ofTeamAsResource(query.resourceId());
+        }
+        GrantQuery scope = query.byResource() ? resolveResource(query, facts) : query;
+        return GrantAssembler.assemble(facts).stream().filter(scope::admits).toList();
+    }
+
+    /**
+     * A role may be named by any copy's id, but grants name the root; and a resource the principal does not hold
+     * must still exist, or the answer is 404 rather than an empty page.
+     */
+    private GrantQuery resolveResource(GrantQuery query, AccessFacts facts) {
+        if (query.resourceType() == ResourceType.ROLE) {
+            AccessFacts.RoleFacts held = facts.rolesByCopyId().get(query.resourceId());
+            UUID root = held != null ? held.rootId() : reader.rootRoleOf(query.resourceId());
+            return new GrantQuery(query.principalType(), query.principalId(), query.resourceType(), root);
+        }
+        if (query.byPrincipal() && !facts.teams().containsKey(query.resourceId())) {
+            reader.requireTeam(query.resourceId());
+        }
+        return query;
+    }
+}

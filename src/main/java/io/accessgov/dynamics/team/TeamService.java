@@ -1,0 +1,66 @@
+package io.accessgov.dynamics.team;
+
+import io.accessgov.dynamics.dataverse.Continuation;
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.DataversePage;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.dataverse.TeamQuery;
+import io.accessgov.dynamics.dataverse.TeamType;
+import io.accessgov.dynamics.web.InvalidPageToken;
+import io.accessgov.dynamics.web.Page;
+import io.accessgov.dynamics.web.PageTokens;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/** Reads teams (contract §4); the type and name filters are evaluated by Dataverse, so pages stay full. */
+@Service
+class TeamService {
+
+    static final String LIST_KIND = "teams";
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final DataverseClient dataverse;
+    private final PageTokens pageTokens;
+
+    TeamService(DataverseClient dataverse, PageTokens pageTokens) {
+        this.dataverse = dataverse;
+        this.pageTokens = pageTokens;
+    }
+
+    /**
+     * One page of the teams of {@code type} whose name contains {@code search}.
+     *
+     * @param type only teams of this type; null for all
+     * @param search a case-insensitive substring of the name; null or empty for all teams
+     * @param pageSize 1–1000; null means the default, or the token's page size when paging on
+     * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
+     * @throws InvalidPageToken when the token is not valid for this list and these filters; nothing is sent then
+     */
+    Page<TeamView> list(
+            @Nullable TeamType type, @Nullable String search, @Nullable Integer pageSize, @Nullable String pageToken) {
+        TeamQuery query = new TeamQuery(type, search);
+        String fingerprint = PageTokens.fingerprint(query.type(), query.search());
+
+        DataversePage<Team> page;
+        if (pageToken != null) {
+            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
+            page = dataverse.findTeams(next);
+        } else {
+            page = dataverse.findTeams(query, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);
+        }
+        String nextToken = page.nextPage()
+                .map(next -> pageTokens.issue(LIST_KIND, fingerprint, next))
+                .orElse(null);
+        return new Page<>(page.items().stream().map(TeamView::of).toList(), nextToken);
+    }
+
+    /**
+     * The team with this id.
+     *
+     * @throws TeamNotFound when Dataverse has no such team
+     */
+    TeamView get(UUID id) {
+        return dataverse.findTeam(id).map(TeamView::of).orElseThrow(() -> new TeamNotFound(id));
+    }
+}
