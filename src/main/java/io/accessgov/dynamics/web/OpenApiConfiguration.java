@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,9 @@ class OpenApiConfiguration {
                         .description("Governs access in Microsoft Dynamics 365 (Dataverse): accounts, security"
                                 + " roles, teams, business units, who has what, and granting and revoking it."
                                 + " Errors are RFC 9457 problems (application/problem+json) with a stable type URI"
-                                + " per kind."))
+                                + " per kind.")
+                        .contact(new Contact().name("dynamics365-connector maintainers")))
+                .addServersItem(new Server().url("/").description("This service"))
                 .components(components)
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
