@@ -32,6 +32,7 @@ final class Call {
     private boolean bodyTooLarge;
     private int status;
     private @Nullable String clientId;
+    private @Nullable Runnable beforeAnswer;
 
     Call(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -126,6 +127,11 @@ final class Call {
         this.clientId = value;
     }
 
+    /** Runs {@code action} after the request was served and before the answer is sent. */
+    void beforeAnswer(Runnable action) {
+        this.beforeAnswer = action;
+    }
+
     void header(String name, String value) {
         extraHeaders.put(name, value);
     }
@@ -174,6 +180,9 @@ final class Call {
             throw new IllegalStateException("answered twice");
         }
         status = code;
+        if (beforeAnswer != null) {
+            beforeAnswer.run();
+        }
         var headers = exchange.getResponseHeaders();
         headers.set("REQ_ID", requestId);
         extraHeaders.forEach(headers::set);

@@ -39,12 +39,20 @@ final class DataverseHttp {
      * @param target the entity set or function, for metrics (no ids)
      * @param prefer values of the {@code Prefer} header
      * @param retrySafe whether repeating it cannot do harm (reads; writes whose outcome the caller checks)
+     * @param singleAttempt whether it is sent at most once (a 401 answer aside, which Dataverse did not execute): the
+     *     caller decides, after reading back, whether to send it again
      */
     public record Request(
-            HttpMethod method, URI uri, String target, List<String> prefer, byte @Nullable [] body, boolean retrySafe) {
+            HttpMethod method,
+            URI uri,
+            String target,
+            List<String> prefer,
+            byte @Nullable [] body,
+            boolean retrySafe,
+            boolean singleAttempt) {
 
         public static Request read(URI uri, String target, List<String> prefer) {
-            return new Request(HttpMethod.GET, uri, target, prefer, null, true);
+            return new Request(HttpMethod.GET, uri, target, prefer, null, true, false);
         }
 
         /**
@@ -55,7 +63,16 @@ final class DataverseHttp {
          */
         public static Request write(
                 HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
-            return new Request(method, uri, target, List.of(), body, checkable);
+            return new Request(method, uri, target, List.of(), body, checkable, false);
+        }
+
+        /**
+         * A change sent exactly once, whatever the answer: after a 429, a 5xx, a broken connection or a timeout the
+         * caller reads the state back before it decides to send it again, so it is never applied twice and never
+         * reported failed when it succeeded.
+         */
+        public static Request once(HttpMethod method, URI uri, String target, byte @Nullable [] body) {
+            return new Request(method, uri, target, List.of(), body, false, true);
         }
     }
 
@@ -117,6 +134,9 @@ final class DataverseHttp {
                 continue;
             }
             DataverseException failure = attempt.failure();
+            if (request.singleAttempt()) {
+                throw failure;
+            }
             RetryPolicy.Failure kind = attempt.kind();
             Optional<Duration> serverWait =
                     attempt.response == null ? Optional.empty() : decoder.retryAfter(attempt.response.headers());
