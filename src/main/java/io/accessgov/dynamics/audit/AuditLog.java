@@ -1,0 +1,38 @@
+package io.accessgov.dynamics.audit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes audit events to the logger {@code io.accessgov.dynamics.audit}, one line per event, the fields as SLF4J
+ * key-value pairs: with structured logging on (ECS or Logstash) each is a member of the JSON line, ready to ship.
+ */
+@Component
+public class AuditLog {
+
+    /** The logger operators route to their audit store. */
+    public static final String LOGGER = "io.accessgov.dynamics.audit";
+
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
+
+    /** Writes one event. */
+    public void record(AuditEvent event) {
+        AUDIT.atInfo()
+                .setMessage("{} {} {}")
+                .addArgument(event.action())
+                .addArgument(event.grantId() == null ? "(no grant id)" : event.grantId())
+                .addArgument(event.outcome().wire())
+                .addKeyValue("audit.action", event.action())
+                .addKeyValue("audit.grantId", event.grantId())
+                .addKeyValue("audit.outcome", event.outcome().wire())
+                .addKeyValue("audit.status", event.status())
+                .addKeyValue("audit.caller", event.caller().subject())
+                .addKeyValue("audit.callerClient", event.caller().client())
+                .addKeyValue("audit.dataverseRequestId", event.dataverseRequestId())
+                .addKeyValue("audit.correlationId", event.correlationId())
+                .addKeyValue("audit.durationMs", event.durationMillis())
+                .addKeyValue("audit.reason", event.reason())
+                .log();
+    }
+}
