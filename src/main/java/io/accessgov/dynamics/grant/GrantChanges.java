@@ -46,6 +46,9 @@ class GrantChanges {
 
     /** Creates the grant asked for, or finds it already held. */
     ChangeResult grant(GrantRequest request, ChangeAttempt attempt) {
+        // As asked (a role may be named by a copy); renamed with the root role once it is known.
+        attempt.grantId(new GrantId(
+                request.resourceType(), request.resourceId(), request.principalType(), request.principalId()));
         if (request.resourceType() == ResourceType.TEAM) {
             return addMember(request.resourceId(), request.principalId(), attempt);
         }
