@@ -59,7 +59,9 @@ final class DataverseHttp {
          * A change. It is retried after failures that may have reached Dataverse (5xx, broken connection, timeout)
          * only when {@code checkable} says repeating it is harmless — because it is idempotent, or because the
          * caller reads the state back before relying on the outcome. A 429 or a refused connection is always
-         * retried: Dataverse did not execute the request.
+         * retried: Dataverse did not execute the request. Link changes do not use this: the issue asks that even a
+         * throttled change be read back before it is sent again, so they go through {@link #once} and
+         * {@link LinkWriter}.
          */
         public static Request write(
                 HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
