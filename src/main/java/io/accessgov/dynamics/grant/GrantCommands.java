@@ -31,9 +31,12 @@ class GrantCommands {
         this.audit = audit;
     }
 
-    /** {@code POST /api/v1/grants} with this body. */
-    ChangeResult grant(byte[] body) {
-        return audited("grant", attempt -> changes.grant(GrantRequestReader.read(body), attempt));
+    /** {@code POST /api/v1/grants} with this body, sent as {@code contentType}. */
+    ChangeResult grant(@Nullable String contentType, byte[] body) {
+        return audited("grant", attempt -> {
+            GrantRequestReader.requireJson(contentType);
+            return changes.grant(GrantRequestReader.read(body), attempt);
+        });
     }
 
     /** {@code DELETE /api/v1/grants/{id}}. */

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -178,9 +180,13 @@ class GrantController {
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
     @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Grant> createGrant(@RequestBody byte[] body) {
-        ChangeResult result = commands.grant(body);
+    @PostMapping
+    ResponseEntity<Grant> createGrant(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable
+                    String contentType,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        // The content type and an empty body are checked inside the audited attempt, not by Spring before it.
+        ChangeResult result = commands.grant(contentType, body == null ? new byte[0] : body);
         if (result.status() == 201) {
             return ResponseEntity.created(URI.create("/api/v1/grants/" + result.id()))
                     .body(result.grant());

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -39,11 +41,32 @@ final class GrantRequestReader {
     private GrantRequestReader() {}
 
     /**
+     * @throws InvalidGrantRequest unless the content type is JSON ({@code application/json} or {@code +json})
+     */
+    static void requireJson(@Nullable String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        boolean json = type != null
+                && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+        if (!json) {
+            throw InvalidGrantRequest.notJson();
+        }
+    }
+
+    /**
      * @throws InvalidGrantRequest when the body is not a valid grant request
      */
     static GrantRequest read(byte[] body) {
         if (body.length > MAX_BYTES) {
             throw InvalidGrantRequest.tooLarge(MAX_BYTES);
+        }
+        if (body.length == 0) {
+            throw InvalidGrantRequest.unreadable("The request body is missing: send the grant as a JSON object.");
         }
         JsonNode root;
         try {

@@ -29,6 +29,12 @@ final class InvalidGrantRequest extends ApiProblem {
         return new InvalidGrantRequest(ProblemKind.UNREADABLE_BODY, why, List.of());
     }
 
+    /** Not sent as JSON. */
+    static InvalidGrantRequest notJson() {
+        return new InvalidGrantRequest(
+                ProblemKind.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", List.of());
+    }
+
     /** Larger than any grant request can be. */
     static InvalidGrantRequest tooLarge(int limit) {
         return new InvalidGrantRequest(

@@ -137,6 +137,18 @@ class GrantAuditEndToEndTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsOneRefusedEvent(CapturedOutput output) {
+        HttpResponse<String> answer =
+                http.send("POST", "/api/v1/grants", body("role", customizer, "account", alex), "text/plain");
+
+        assertProblem(answer, 415, "unsupported-media-type");
+        JsonNode audit = onlyEvent(output);
+        assertThat(audit.get("outcome").asString()).isEqualTo("refused");
+        assertThat(audit.get("status").asInt()).isEqualTo(415);
+        assertThat(simulator.requests().dataverse()).isEmpty();
+    }
+
+    @Test
     void revokingAndRevokingAgainAreTwoEvents(CapturedOutput output) {
         UUID salesperson = state.roleCopy("Salesperson", state.rootBusinessUnitId());
         UUID isaiah = state.userIdByDomainName("isaiah.langer@contoso.com");
