@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes audit events to the logger {@code io.accessgov.dynamics.audit}, one line per event, the fields as SLF4J
- * key-value pairs: with structured logging on (ECS or Logstash) each is a member of the JSON line, ready to ship.
+ * key-value pairs: with structured logging on (ECS or Logstash) each is a member of the JSON line ({@code audit.*}),
+ * ready to ship; the message repeats the essentials for people reading text logs.
  */
 @Component
 public class AuditLog {
@@ -19,10 +20,14 @@ public class AuditLog {
     /** Writes one event. */
     public void record(AuditEvent event) {
         AUDIT.atInfo()
-                .setMessage("{} {} {}")
+                .setMessage("{} {} {} (status {}, caller {}, dataverseRequestId {}, {} ms)")
                 .addArgument(event.action())
                 .addArgument(event.grantId() == null ? "(no grant id)" : event.grantId())
                 .addArgument(event.outcome().wire())
+                .addArgument(event.status() == null ? "-" : event.status())
+                .addArgument(event.caller().subject())
+                .addArgument(event.dataverseRequestId() == null ? "-" : event.dataverseRequestId())
+                .addArgument(event.durationMillis())
                 .addKeyValue("audit.action", event.action())
                 .addKeyValue("audit.grantId", event.grantId())
                 .addKeyValue("audit.outcome", event.outcome().wire())
