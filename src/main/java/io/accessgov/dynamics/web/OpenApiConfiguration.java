@@ -93,6 +93,32 @@ class OpenApiConfiguration {
                                 .addProperty("pointer", new StringSchema().description("JSON pointer into the body."))
                                 .addProperty("detail", new StringSchema()))
                         .description("The offending parameters or body members (400 only)."));
+        properties.put(
+                "teams",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty("id", new StringSchema().format("uuid"))
+                                .addProperty("displayName", new StringSchema()))
+                        .description("grant-inherited-only: the teams the grant is inherited through."));
+        properties.put(
+                "entraObjectId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("membership-managed-by-entra-group: the Entra group whose members to change."));
+        properties.put(
+                "businessUnit",
+                new ObjectSchema()
+                        .addProperty("id", new StringSchema().format("uuid"))
+                        .addProperty("name", new StringSchema())
+                        .description("membership-managed-by-business-unit: the business unit that decides it."));
+        properties.put(
+                "businessUnitId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("role-copy-missing-in-business-unit: the business unit without a copy."));
+        properties.put(
+                "teamId",
+                new StringSchema().format("uuid").description("access-team-cannot-hold-roles: the access team."));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
         schema.setRequired(List.of("type", "title", "status", "detail"));
@@ -128,6 +154,19 @@ class OpenApiConfiguration {
         responses.put(
                 "NotAcceptable",
                 problem("The request does not accept application/json.", ProblemExamples.NOT_ACCEPTABLE));
+        responses.put(
+                "Conflict",
+                problem(
+                        "The change is not possible in the current state; the problem says why and what to change"
+                                + " instead.",
+                        ProblemExamples.ROLE_COPY_MISSING,
+                        ProblemExamples.ENTRA_GROUP_MEMBERSHIP,
+                        ProblemExamples.INHERITED_ONLY,
+                        ProblemExamples.PLATFORM_MANAGED));
+        responses.put("PayloadTooLarge", problem("The request body is too large.", ProblemExamples.PAYLOAD_TOO_LARGE));
+        responses.put(
+                "UnsupportedMediaType",
+                problem("The body is not application/json.", ProblemExamples.UNSUPPORTED_MEDIA_TYPE));
         responses.put("InternalError", problem("The service failed unexpectedly.", ProblemExamples.INTERNAL_ERROR));
         responses.put(
                 "BadGateway",
