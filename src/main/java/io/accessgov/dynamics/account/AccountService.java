@@ -62,11 +62,7 @@ class AccountService {
 
         DataversePage<SystemUser> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint);
-            if (pageSize != null && pageSize != next.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + next.pageSize() + "; leave pageSize out or send " + next.pageSize() + ".");
-            }
+            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findUsers(next);
         } else if (wanted.isEmpty()) {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts

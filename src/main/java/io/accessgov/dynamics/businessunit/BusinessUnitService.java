@@ -43,11 +43,7 @@ class BusinessUnitService {
         String after = null;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (pageToken != null) {
-            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, NO_FILTERS);
-            if (pageSize != null && pageSize != cursor.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + cursor.pageSize() + "; leave pageSize out or send " + cursor.pageSize() + ".");
-            }
+            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, NO_FILTERS, pageSize);
             after = cursor.after();
             size = cursor.pageSize();
         }

@@ -5,7 +5,10 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
 
-/** Adds {@code dataverse.mode} ({@code live} or {@code simulator}) and {@code dataverse.environmentUrl} to /actuator/info. */
+/**
+ * Adds {@code dataverse.mode} ({@code live} or {@code simulator}) and {@code dataverse.environmentUrl} to
+ * {@code /actuator/info}.
+ */
 @Component
 class DataverseInfoContributor implements InfoContributor {
 

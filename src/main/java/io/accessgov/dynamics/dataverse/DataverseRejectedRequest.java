@@ -2,7 +2,10 @@ package io.accessgov.dynamics.dataverse;
 
 import org.jspecify.annotations.Nullable;
 
-/** Dataverse refused the request as malformed (400 that is not a business rule); a fault of this service, not the caller. */
+/**
+ * Dataverse refused the request as malformed (400 that is not a business rule); a fault of this service, not the
+ * caller.
+ */
 public final class DataverseRejectedRequest extends DataverseException {
 
     public DataverseRejectedRequest(String message, @Nullable String dataverseCode, @Nullable String requestId) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Dataverse could not be reached or kept failing (5xx, dropped connections) until the attempts or the deadline ran out. */
+/**
+ * Dataverse could not be reached or kept failing (5xx, dropped connections) until the attempts or the deadline ran
+ * out.
+ */
 public final class DataverseUnavailable extends DataverseException {
 
     private final @Nullable Duration retryAfter;

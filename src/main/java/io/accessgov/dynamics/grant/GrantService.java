@@ -35,11 +35,7 @@ class GrantService {
         String after = null;
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         if (pageToken != null) {
-            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, query.fingerprint());
-            if (pageSize != null && pageSize != cursor.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + cursor.pageSize() + "; leave pageSize out or send " + cursor.pageSize() + ".");
-            }
+            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, query.fingerprint(), pageSize);
             after = cursor.after();
             size = cursor.pageSize();
         }

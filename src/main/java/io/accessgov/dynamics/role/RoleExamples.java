@@ -23,8 +23,8 @@ final class RoleExamples {
             "{\"items\": [{" + FIELDS + "}]," + " \"nextPageToken\": \"AXd8pQ2vR1s0Yk3fM9cE7nJq4LbT6uHzWgXyVaOi5rSe\"}";
 
     static final String NOT_FOUND = """
-            {"type": "urn:dynamics365-connector:problem:role-not-found", "title": "Role not found", "status": 404,
-             "detail": "There is no security role with id 0b5c3e9a-7f1d-4c2b-9a8e-6d5f4c3b2a19.",
+            {"type": "urn:dynamics365-connector:problem:role-not-found", "title": "Security role not found",
+             "status": 404, "detail": "There is no security role with id 0b5c3e9a-7f1d-4c2b-9a8e-6d5f4c3b2a19.",
              "instance": "/api/v1/roles/0b5c3e9a-7f1d-4c2b-9a8e-6d5f4c3b2a19"}
             """;
 

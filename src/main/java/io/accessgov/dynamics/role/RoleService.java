@@ -47,11 +47,7 @@ class RoleService {
 
         DataversePage<SecurityRole> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint);
-            if (pageSize != null && pageSize != next.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + next.pageSize() + "; leave pageSize out or send " + next.pageSize() + ".");
-            }
+            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findLogicalRoles(next);
         } else {
             page = dataverse.findLogicalRoles(wanted, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);

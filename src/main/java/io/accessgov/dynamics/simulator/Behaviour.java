@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.simulator;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Switches for the behaviours the reference marks as inferred or conflicting ([I]/[C]), and the service-protection
@@ -37,9 +38,10 @@ public final class Behaviour {
     private volatile boolean ownershipAcrossBusinessUnits;
     private volatile DuplicateLink duplicateLink = DuplicateLink.REJECT;
     private volatile MissingLink missingLink = MissingLink.IGNORE;
-    private volatile String entraTeamMembershipCode = "0x80040208";
+    private volatile @Nullable String entraTeamMembershipCode = "0x80040208";
     private volatile boolean roleAssignmentOnDisabledUsers;
     private volatile boolean privilegeDenied;
+    private volatile boolean groupTeamsNeedInheritableRoles;
     private volatile boolean retryAfterAsHttpDate;
     private volatile int requestLimit = 6000;
     private volatile Duration requestWindow = Duration.ofSeconds(300);
@@ -47,7 +49,10 @@ public final class Behaviour {
     private volatile long executionTimeLimitMillis = 1_200_000;
     private volatile int dopHint = 4;
 
-    /** Whether the optional columns (applicationid, azurestate, isautoassigned, isinherited, membershiptype) are missing. */
+    /**
+     * Whether the optional columns (applicationid, azurestate, isautoassigned, isinherited, membershiptype) are
+     * missing, as on older platform versions.
+     */
     public boolean olderPlatform() {
         return olderPlatform;
     }
@@ -95,11 +100,11 @@ public final class Behaviour {
     }
 
     /** The error code for a manual membership change on an Entra-group team; null allows the change. */
-    public String entraTeamMembershipCode() {
+    public @Nullable String entraTeamMembershipCode() {
         return entraTeamMembershipCode;
     }
 
-    public Behaviour entraTeamMembershipCode(String value) {
+    public Behaviour entraTeamMembershipCode(@Nullable String value) {
         this.entraTeamMembershipCode = value;
         return this;
     }
@@ -111,6 +116,19 @@ public final class Behaviour {
 
     public Behaviour roleAssignmentOnDisabledUsers(boolean value) {
         this.roleAssignmentOnDisabledUsers = value;
+        return this;
+    }
+
+    /**
+     * When on, a role with {@code isinherited = 0} ("Team privileges only") cannot be given to an Entra group team
+     * (0x80048350). Off by default: the reference finds the sources in conflict on this check.
+     */
+    public boolean groupTeamsNeedInheritableRoles() {
+        return groupTeamsNeedInheritableRoles;
+    }
+
+    public Behaviour groupTeamsNeedInheritableRoles(boolean value) {
+        this.groupTeamsNeedInheritableRoles = value;
         return this;
     }
 

@@ -30,8 +30,11 @@ final class Call {
     private final String requestId = UUID.randomUUID().toString();
     private final Map<String, String> extraHeaders = new LinkedHashMap<>();
     private boolean bodyTooLarge;
+    private String jsonType = "application/json; odata.metadata=minimal";
     private int status;
     private @Nullable String clientId;
+    private java.util.function.Consumer<Call> onAnswer = call -> {};
+    private @Nullable Runnable beforeAnswer;
 
     Call(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -126,12 +129,27 @@ final class Call {
         this.clientId = value;
     }
 
+    /** Runs just before the answer goes out (so a test that got the answer also finds it in the log). */
+    void onAnswer(java.util.function.Consumer<Call> hook) {
+        this.onAnswer = hook;
+    }
+
+    /** Runs {@code action} after the request was served and before the answer is sent. */
+    void beforeAnswer(Runnable action) {
+        this.beforeAnswer = action;
+    }
+
     void header(String name, String value) {
         extraHeaders.put(name, value);
     }
 
     void json(int code, byte[] json) {
-        send(code, "application/json; odata.metadata=minimal", json);
+        send(code, jsonType, json);
+    }
+
+    /** Answers JSON as a plain {@code application/json} document (the token endpoint is not OData). */
+    void plainJson() {
+        this.jsonType = "application/json; charset=utf-8";
     }
 
     /** Streams a JSON document built by the writer (buffered so Content-Length is exact). */
@@ -156,6 +174,16 @@ final class Call {
             json.writeStartObject();
             json.writeStringProperty("code", error.code());
             json.writeStringProperty("message", error.getMessage());
+            if (error.code().startsWith("0x")
+                    && Prefer.parse(headers("Prefer")).wants("Microsoft.PowerApps.CDS.HelpLink")) {
+                json.writeStringProperty("@Microsoft.PowerApps.CDS.ErrorDetails.OperationStatus", "0");
+                json.writeStringProperty(
+                        "@Microsoft.PowerApps.CDS.HelpLink",
+                        "http://go.microsoft.com/fwlink/?LinkID=398563&error=Microsoft.Crm.CrmException%3a"
+                                + error.code().substring(2) + "&client=platform");
+                json.writeStringProperty(
+                        "@Microsoft.PowerApps.CDS.TraceText", "Dataverse simulator, request " + requestId);
+            }
             json.writeEndObject();
             json.writeEndObject();
         });
@@ -174,6 +202,10 @@ final class Call {
             throw new IllegalStateException("answered twice");
         }
         status = code;
+        if (beforeAnswer != null) {
+            beforeAnswer.run();
+        }
+        onAnswer.accept(this);
         var headers = exchange.getResponseHeaders();
         headers.set("REQ_ID", requestId);
         extraHeaders.forEach(headers::set);

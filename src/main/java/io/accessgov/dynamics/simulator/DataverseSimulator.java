@@ -132,6 +132,18 @@ public final class DataverseSimulator implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Runs a demo simulator until the process is stopped: {@code java -cp … DataverseSimulator [port]}. Prints the
+     * environment URL and the demo credentials (which are fixed demo values, not secrets).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        DataverseSimulator simulator = start(args.length > 0 ? Integer.parseInt(args[0]) : 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        System.out.println("Dataverse simulator: environment " + simulator.environmentUrl() + ", token endpoint "
+                + simulator.tokenUrl() + ", client id " + DEMO_CLIENT_ID + ", client secret " + DEMO_CLIENT_SECRET);
+        Thread.currentThread().join();
+    }
+
     /** Stops listening; hanging requests are released and their connections closed. */
     @Override
     public void close() {

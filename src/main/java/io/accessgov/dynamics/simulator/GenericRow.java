@@ -2,6 +2,7 @@ package io.accessgov.dynamics.simulator;
 
 import java.util.Arrays;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A row of one of the four main tables: values in column order, the last column (versionnumber) kept apart. */
 final class GenericRow implements Row {
@@ -20,7 +21,7 @@ final class GenericRow implements Row {
     }
 
     @Override
-    public Object get(int column) {
+    public @Nullable Object get(int column) {
         return column == values.length ? (Object) version : values[column];
     }
 

@@ -13,6 +13,7 @@ final class LinkRules {
     private static final int USER_DISABLED = Schema.SYSTEMUSER.required("isdisabled");
     private static final int USER_ACCESS_MODE = Schema.SYSTEMUSER.required("accessmode");
     private static final int ROLE_UNIT = Schema.ROLE.required("_businessunitid_value");
+    private static final int ROLE_INHERITED = Schema.ROLE.required("isinherited");
     private static final int TEAM_UNIT = Schema.TEAM.required("_businessunitid_value");
     private static final int TEAM_TYPE = Schema.TEAM.required("teamtype");
     private static final int TEAM_DEFAULT = Schema.TEAM.required("isdefault");
@@ -59,8 +60,8 @@ final class LinkRules {
                 if (!user.get(USER_UNIT).equals(role.get(ROLE_UNIT)) && !behaviour.ownershipAcrossBusinessUnits()) {
                     throw ODataError.badRequest(
                             "0x80041409",
-                            "Cannot associate security role because the security"
-                                    + " role's Business Unit is not the same as the user's Business Unit. Details: userid="
+                            "Cannot associate security role because the security role's Business Unit is not the same"
+                                    + " as the user's Business Unit. Details: userid="
                                     + user.id() + ", userBU=" + user.get(USER_UNIT) + ", roleId=" + role.id()
                                     + ", roleBU="
                                     + role.get(ROLE_UNIT));
@@ -74,11 +75,20 @@ final class LinkRules {
                             "0x80048331",
                             "Cannot assign roles or profiles to an access team" + " (TeamId = " + team.id() + ").");
                 }
+                boolean groupTeam = Objects.equals(team.get(TEAM_TYPE), 2) || Objects.equals(team.get(TEAM_TYPE), 3);
+                if (groupTeam
+                        && Objects.equals(role.get(ROLE_INHERITED), 0)
+                        && behaviour.groupTeamsNeedInheritableRoles()) {
+                    throw ODataError.badRequest(
+                            "0x80048350",
+                            "Cannot assign security role with 'Team Privileges only' Inheritance to AAD Group or"
+                                    + " Office Group teams.");
+                }
                 if (!team.get(TEAM_UNIT).equals(role.get(ROLE_UNIT)) && !behaviour.ownershipAcrossBusinessUnits()) {
                     throw ODataError.badRequest(
                             "0x8004140D",
-                            "Cannot associate security role because the security"
-                                    + " role's Business Unit is not the same as the team's Business Unit. Details: teamid="
+                            "Cannot associate security role because the security role's Business Unit is not the same"
+                                    + " as the team's Business Unit. Details: teamid="
                                     + team.id() + ", teamBU=" + team.get(TEAM_UNIT) + ", roleId=" + role.id()
                                     + ", roleBU="
                                     + role.get(ROLE_UNIT));

@@ -75,4 +75,33 @@ final class Organisation {
     Table teamRoles() {
         return table(Schema.TEAM_ROLES);
     }
+
+    /** The rows on the other side of an N:N navigation from one record, in key order. */
+    Row[] related(Schema.Navigation navigation, UUID id) {
+        return related(navigation, java.util.Set.of(id)).getOrDefault(id, new Row[0]);
+    }
+
+    /** For each of the given records, the rows on the other side of the navigation, in key order (one scan). */
+    java.util.Map<UUID, Row[]> related(Schema.Navigation navigation, java.util.Set<UUID> ids) {
+        Table target = table(navigation.targetSet());
+        java.util.Map<UUID, java.util.List<Row>> found = new java.util.HashMap<>();
+        for (Row row : table(navigation.linkSet()).snapshot()) {
+            LinkRow link = (LinkRow) row;
+            UUID self = navigation.selfColumn() == 1 ? link.first() : link.second();
+            if (ids.contains(self)) {
+                Row other = target.find(navigation.selfColumn() == 1 ? link.second() : link.first());
+                if (other != null) {
+                    found.computeIfAbsent(self, k -> new java.util.ArrayList<>())
+                            .add(other);
+                }
+            }
+        }
+        java.util.Map<UUID, Row[]> sorted = new java.util.HashMap<>();
+        found.forEach((self, rows) -> {
+            Row[] array = rows.toArray(new Row[0]);
+            java.util.Arrays.sort(array, Table::compareRows);
+            sorted.put(self, array);
+        });
+        return sorted;
+    }
 }

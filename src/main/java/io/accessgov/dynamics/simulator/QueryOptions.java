@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class QueryOptions {
 
-    private static final Set<String> SUPPORTED = Set.of("$select", "$filter", "$top", "$count", "$skiptoken", "$id");
+    private static final Set<String> SUPPORTED =
+            Set.of("$select", "$filter", "$top", "$count", "$skiptoken", "$id", "$expand");
+
+    private static final Set<String> NOT_SIMULATED =
+            Set.of("$orderby", "$apply", "$search", "$deltatoken", "$levels", "$compute");
 
     private final Map<String, String> options;
 
@@ -42,6 +46,13 @@ final class QueryOptions {
             }
             if (name.equals("$skip")) {
                 throw ODataError.badRequest("0x80060888", "Skip Clause is not supported in CRM");
+            }
+            if (NOT_SIMULATED.contains(name)) {
+                throw new ODataError(
+                        501,
+                        "0x80040203",
+                        "The simulator does not support " + name
+                                + " (Dataverse does); read the entity sets with $select and $filter instead.");
             }
             if (!SUPPORTED.contains(name)) {
                 throw ODataError.syntax("The query parameter '" + name + "' is not supported.");

@@ -49,8 +49,17 @@ final class Reads {
         boolean paged = top == null
                 || (preferred != null && behaviour.topWithMaxPageSize() == Behaviour.TopWithMaxPageSize.TOP_IGNORED);
         int pageSize = paged ? Math.min(preferred == null ? maxPageSize : preferred, maxPageSize) : top;
-        String scope =
-                rawResourcePath + '\u0000' + selectText + '\u0000' + filterText + '\u0000' + top + '\u0000' + count;
+        String scope = rawResourcePath
+                + '\u0000'
+                + selectText
+                + '\u0000'
+                + filterText
+                + '\u0000'
+                + top
+                + '\u0000'
+                + count
+                + '\u0000'
+                + query.get("$expand");
         SkipToken.Position position = skipTokens.verify(query.get("$skiptoken"), scope, def.primaryKey());
         if (position != null && !paged) {
             throw ODataError.badRequest("0x80040203", "A $skiptoken cannot be combined with $top.");
@@ -92,7 +101,9 @@ final class Reads {
             call.header("Preference-Applied", applied.toString());
         }
         String context = webApiBase + "$metadata#" + def.setName() + selection(selectText);
-        RowWriter writer = new RowWriter(organisation, def, columns, prefer);
+        Expansion expansion = Expansion.parse(query.get("$expand"), def, organisation, older, webApiBase, prefer);
+        expansion.prepare(page);
+        RowWriter writer = new RowWriter(organisation, def, columns, prefer).expanding(expansion);
         String link = nextLink;
         call.json(200, json -> {
             json.writeStartObject();
@@ -126,10 +137,19 @@ final class Reads {
     }
 
     void single(Call call, TableDef def, Row row, QueryOptions query) {
+        for (String option : List.of("$filter", "$top", "$count", "$skiptoken")) {
+            if (query.get(option) != null) {
+                throw ODataError.syntax(
+                        "The query option '" + option + "' is not allowed when reading a single record.");
+            }
+        }
         Prefer prefer = Prefer.parse(call.headers("Prefer"));
         String selectText = query.get("$select");
         int[] columns = RowWriter.columns(def, select(selectText, def, behaviour.olderPlatform()));
-        RowWriter writer = new RowWriter(organisation, def, columns, prefer);
+        Expansion expansion =
+                Expansion.parse(query.get("$expand"), def, organisation, behaviour.olderPlatform(), webApiBase, prefer);
+        expansion.prepare(List.of(row));
+        RowWriter writer = new RowWriter(organisation, def, columns, prefer).expanding(expansion);
         String context = webApiBase + "$metadata#" + def.setName() + selection(selectText) + "/$entity";
         call.json(200, json -> writer.write(json, row, context));
     }

@@ -6,13 +6,32 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** The requests the simulator received, oldest first; it keeps the most recent 100,000. */
+/**
+ * The requests the simulator received, oldest first (it keeps the most recent 50,000), and the peak number of Web
+ * API requests that were in flight at once.
+ */
 public final class RequestLog {
 
-    private static final int CAPACITY = 100_000;
+    private static final int CAPACITY = 50_000;
 
     private final ConcurrentLinkedDeque<RecordedRequest> entries = new ConcurrentLinkedDeque<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    void started() {
+        int now = inFlight.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+    }
+
+    void finished() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most Web API requests that were being served at the same moment since start (or the last clear). */
+    public int peakConcurrency() {
+        return peak.get();
+    }
 
     void add(RecordedRequest request) {
         entries.addLast(request);
@@ -51,5 +70,6 @@ public final class RequestLog {
     public void clear() {
         entries.clear();
         size.set(0);
+        peak.set(inFlight.get());
     }
 }

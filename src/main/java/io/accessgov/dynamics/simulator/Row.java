@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.simulator;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** One immutable row of a simulated table; a change replaces the row. */
 interface Row {
@@ -8,6 +9,7 @@ interface Row {
     UUID id();
 
     /** The value of the column at this index in the table's definition (null for SQL null). */
+    @Nullable
     Object get(int column);
 
     long version();

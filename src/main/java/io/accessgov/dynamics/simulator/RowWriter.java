@@ -22,6 +22,7 @@ final class RowWriter {
     private final int[] columns;
     private final boolean formatted;
     private final boolean lookupAnnotations;
+    private @Nullable Expansion expansion;
 
     RowWriter(Organisation organisation, TableDef def, int[] columns, Prefer prefer) {
         this.organisation = organisation;
@@ -40,6 +41,12 @@ final class RowWriter {
         }
         out.addAll(selected);
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Adds expanded navigation collections to every row written. */
+    RowWriter expanding(Expansion value) {
+        this.expansion = value.isEmpty() ? null : value;
+        return this;
     }
 
     void write(JsonGenerator json, Row row) {
@@ -61,6 +68,9 @@ final class RowWriter {
             }
             json.writeName(column.name());
             writeValue(json, value);
+        }
+        if (expansion != null) {
+            expansion.write(json, row);
         }
         json.writeEndObject();
     }
@@ -96,7 +106,7 @@ final class RowWriter {
         }
     }
 
-    static void writeValue(JsonGenerator json, Object value) {
+    static void writeValue(JsonGenerator json, @Nullable Object value) {
         if (value == null) {
             json.writeNull();
         } else if (value instanceof String s) {

@@ -83,29 +83,34 @@ final class SimulatorServer {
             exchange.close();
             return;
         }
+        call.onAnswer(answered -> log.add(record(answered, received)));
         try {
             serve(call);
         } catch (ODataError error) {
             call.error(error);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "The Dataverse simulator failed on " + call.method() + " " + call.uri(), e);
             if (!call.answered()) {
                 call.error(new ODataError(500, "0x80040216", "An unexpected error occurred."));
             }
         } finally {
             if (!call.answered()) {
+                log.add(record(call, received));
                 call.drop();
             }
-            log.add(new RecordedRequest(
-                    received,
-                    call.method(),
-                    call.uri(),
-                    call.headerSnapshot(),
-                    recordedBody(call),
-                    call.status(),
-                    call.requestId(),
-                    call.clientId()));
         }
+    }
+
+    private static RecordedRequest record(Call call, Instant received) {
+        return new RecordedRequest(
+                received,
+                call.method(),
+                call.uri(),
+                call.headerSnapshot(),
+                recordedBody(call),
+                call.status(),
+                call.requestId(),
+                call.clientId());
     }
 
     private void serve(Call call) {
@@ -114,6 +119,7 @@ final class SimulatorServer {
         if (fault != null) {
             switch (fault.kind()) {
                 case DELAY -> delay = delay.plus(fault.delay());
+                case ANSWER_LATE -> call.beforeAnswer(() -> sleep(fault.delay()));
                 case HANG -> {
                     await();
                     return;
@@ -134,7 +140,12 @@ final class SimulatorServer {
             tokenEndpoint.handle(call, tenant);
         } else if (call.rawPath().startsWith(WebApi.ROOT)) {
             Duration inside = delay;
-            webApi.handle(call, () -> sleep(inside));
+            log.started();
+            try {
+                webApi.handle(call, () -> sleep(inside));
+            } finally {
+                log.finished();
+            }
         } else {
             call.text(404, "text/plain;charset=utf-8", "Not Found");
         }

@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed access to the simulator's tables for tests: read rows, look records up by name, and add or remove links
@@ -39,7 +40,9 @@ public final class SimulatorState {
         return table(entitySet).size();
     }
 
-    /** Every row of the entity set in key order, as column name → value (UUID, String, Integer, Boolean, Instant…). */
+    /**
+     * Every row of the entity set in key order, as column name → value (UUID, String, Integer, Boolean, Instant…).
+     */
     public List<Map<String, Object>> rows(String entitySet) {
         Table table = table(entitySet);
         List<Map<String, Object>> rows = new ArrayList<>(table.size());
@@ -190,7 +193,7 @@ public final class SimulatorState {
         return organisation.table(entitySet);
     }
 
-    private UUID idWhere(String set, String column, Object value) {
+    private UUID idWhere(String set, String column, @Nullable Object value) {
         Table table = organisation.table(set);
         int index = table.def().required(column);
         for (Row row : table.snapshot()) {
@@ -228,20 +231,24 @@ public final class SimulatorState {
         return links;
     }
 
-    private synchronized void addLink(Table table, UUID left, UUID right) {
-        if (links(table).contains(new Link(left, right))) {
-            throw new IllegalStateException(table.def().entityName() + " already links " + left + " and " + right);
+    private void addLink(Table table, UUID left, UUID right) {
+        synchronized (organisation) {
+            if (links(table).contains(new Link(left, right))) {
+                throw new IllegalStateException(table.def().entityName() + " already links " + left + " and " + right);
+            }
+            table.put(new LinkRow(UUID.randomUUID(), left, right, organisation.nextVersion()));
         }
-        table.put(new LinkRow(UUID.randomUUID(), left, right, organisation.nextVersion()));
     }
 
-    private synchronized boolean removeLink(Table table, UUID left, UUID right) {
-        for (Row row : table.snapshot()) {
-            LinkRow link = (LinkRow) row;
-            if (link.first().equals(left) && link.second().equals(right)) {
-                return table.remove(link.id());
+    private boolean removeLink(Table table, UUID left, UUID right) {
+        synchronized (organisation) {
+            for (Row row : table.snapshot()) {
+                LinkRow link = (LinkRow) row;
+                if (link.first().equals(left) && link.second().equals(right)) {
+                    return table.remove(link.id());
+                }
             }
+            return false;
         }
-        return false;
     }
 }

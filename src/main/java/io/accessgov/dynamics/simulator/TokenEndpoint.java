@@ -47,6 +47,7 @@ final class TokenEndpoint {
 
     void handle(Call call, String tenant) {
         tokens.countRequest();
+        call.plainJson();
         if (!call.method().equals("POST")) {
             error(
                     call,
@@ -105,8 +106,8 @@ final class TokenEndpoint {
                     700016,
                     "Application with identifier '" + clientId + "' was not"
                             + " found in the directory '" + tenant
-                            + "'. This can happen if the application has not been"
-                            + " installed by the administrator of the tenant or consented to by any user in the tenant.");
+                            + "'. This can happen if the application has not been installed by the administrator of"
+                            + " the tenant or consented to by any user in the tenant.");
         } else if (secret == null || secret.isEmpty()) {
             error(
                     call,
@@ -121,9 +122,8 @@ final class TokenEndpoint {
                     401,
                     "invalid_client",
                     7000215,
-                    "Invalid client secret provided. Ensure the secret being sent"
-                            + " in the request is the client secret value, not the client secret ID, for a secret added to"
-                            + " app '" + clientId + "'.");
+                    "Invalid client secret provided. Ensure the secret being sent in the request is the client secret"
+                            + " value, not the client secret ID, for a secret added to app '" + clientId + "'.");
         } else {
             String scope = form.get("scope");
             if (scope == null || scope.isBlank()) {
@@ -143,8 +143,8 @@ final class TokenEndpoint {
                         400,
                         "invalid_scope",
                         70011,
-                        "The provided request must include a 'scope' input"
-                                + " parameter. The provided value for the input parameter 'scope' is not valid. The scope "
+                        "The provided request must include a 'scope' input parameter. The provided value for the input"
+                                + " parameter 'scope' is not valid. The scope "
                                 + scope + " is not valid.");
             } else if (!scope.equals(environmentUrl + "/.default") && !scope.equals(environmentUrl + "//.default")) {
                 String resource = scope.substring(0, scope.length() - "/.default".length());
@@ -155,9 +155,9 @@ final class TokenEndpoint {
                         500011,
                         "The resource principal named " + resource + " was not"
                                 + " found in the tenant named " + tenant
-                                + ". This can happen if the application has not been"
-                                + " installed by the administrator of the tenant or consented to by any user in the tenant."
-                                + " You might have sent your authentication request to the wrong tenant.");
+                                + ". This can happen if the application has not been installed by the administrator of"
+                                + " the tenant or consented to by any user in the tenant. You might have sent your"
+                                + " authentication request to the wrong tenant.");
             } else {
                 long seconds = tokens.lifetime().toSeconds();
                 String token = tokens.issue(clientId);

@@ -130,7 +130,9 @@ final class WebApi {
             if (!call.method().equals("POST")) {
                 throw ODataError.noResource();
             }
-            writes.action(call, def, id, second.name().substring("Microsoft.Dynamics.CRM.".length()));
+            synchronized (organisation) {
+                writes.action(call, def, id, second.name().substring("Microsoft.Dynamics.CRM.".length()));
+            }
             return;
         }
         Schema.Navigation navigation = Schema.navigation(def.setName(), second.name());
@@ -148,9 +150,15 @@ final class WebApi {
                     if (otherId != null) {
                         throw ODataError.noResource();
                     }
-                    writes.associate(call, def, id, navigation);
+                    synchronized (organisation) {
+                        writes.associate(call, def, id, navigation);
+                    }
                 }
-                case "DELETE" -> writes.disassociate(call, def, id, navigation, otherId, query.get("$id"));
+                case "DELETE" -> {
+                    synchronized (organisation) {
+                        writes.disassociate(call, def, id, navigation, otherId, query.get("$id"));
+                    }
+                }
                 default -> throw ODataError.noResource();
             }
             return;
@@ -162,7 +170,7 @@ final class WebApi {
             throw ODataError.recordMissing(def.entityName(), id);
         }
         TableDef target = Schema.bySet(navigation.targetSet());
-        Row[] related = related(navigation, id);
+        Row[] related = organisation.related(navigation, id);
         reads.collection(call, target, related, rawResourcePath, query);
     }
 
@@ -190,21 +198,6 @@ final class WebApi {
             }
             default -> throw ODataError.noResource();
         }
-    }
-
-    /** The rows on the other side of an N:N navigation from one record, in key order. */
-    private Row[] related(Schema.Navigation navigation, UUID id) {
-        Table links = organisation.table(navigation.linkSet());
-        Table target = organisation.table(navigation.targetSet());
-        List<Row> rows = new ArrayList<>();
-        for (LinkRow link : links.linksWith(navigation.selfColumn(), id)) {
-            Row row = target.find(navigation.otherColumn() == 1 ? link.first() : link.second());
-            if (row != null) {
-                rows.add(row);
-            }
-        }
-        rows.sort((a, b) -> Table.compareKeys(a.id(), b.id()));
-        return rows.toArray(new Row[0]);
     }
 
     private void whoAmI(Call call) {
@@ -270,7 +263,12 @@ final class WebApi {
     static List<Segment> segments(String rawResourcePath) {
         List<Segment> segments = new ArrayList<>();
         for (String rawSegment : rawResourcePath.split("/", -1)) {
-            String decoded = URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw ODataError.syntax("The request URI is not correctly percent-encoded.");
+            }
             if (decoded.isEmpty()) {
                 if (segments.isEmpty()) {
                     continue;

@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The write side (reference §6): associate and disassociate through {@code $ref}, {@code AddMembersTeam} and
  * {@code RemoveMembersTeam}, with the business rules of §1.2, §2.1 and §3.1 checked before anything changes.
- * Writes are serialised, so identical concurrent requests end with one change.
+ * Callers serialise writes on the organisation (as the test-facing state does), so identical concurrent requests
+ * end with one change.
  */
 final class Writes {
 
@@ -28,7 +29,7 @@ final class Writes {
         this.rules = new LinkRules(organisation, behaviour);
     }
 
-    synchronized void associate(Call call, TableDef def, UUID id, Schema.Navigation navigation) {
+    void associate(Call call, TableDef def, UUID id, Schema.Navigation navigation) {
         JsonNode body = body(call);
         JsonNode reference = body.get("@odata.id");
         if (reference == null || !reference.isString()) {
@@ -51,7 +52,7 @@ final class Writes {
         call.empty(204);
     }
 
-    synchronized void disassociate(
+    void disassociate(
             Call call,
             TableDef def,
             UUID id,
@@ -86,7 +87,7 @@ final class Writes {
         call.empty(204);
     }
 
-    synchronized void action(Call call, TableDef def, UUID teamId, String action) {
+    void action(Call call, TableDef def, UUID teamId, String action) {
         boolean add = action.equals("AddMembersTeam");
         if (def != Schema.TEAM || !(add || action.equals("RemoveMembersTeam"))) {
             throw ODataError.segmentNotFound("Microsoft.Dynamics.CRM." + action);

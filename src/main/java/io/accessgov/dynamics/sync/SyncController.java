@@ -64,9 +64,6 @@ class SyncController {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "running", value = SyncExamples.ALREADY_RUNNING)))
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Sync> startSync() {
         Sync sync = syncs.start();
@@ -84,11 +81,7 @@ class SyncController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = SyncPage.class),
                             examples = @ExampleObject(name = "page", value = SyncExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Page<Sync> listSyncs(
             @Parameter(description = "Syncs per page (1–1000, default 100).")
@@ -114,12 +107,15 @@ class SyncController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Sync.class),
                             examples = @ExampleObject(name = "running", value = SyncExamples.RUNNING)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No sync with this id is kept.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem"),
+                            examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Sync getSync(@Parameter(description = "The sync id.") @PathVariable String id) {
         return syncs.get(syncId(id));
@@ -145,11 +141,14 @@ class SyncController {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "failed", value = SyncExamples.NOT_SUCCEEDED)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No sync with this id is kept.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem"),
+                            examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/export", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> exportSync(@Parameter(description = "The sync id.") @PathVariable String id) {
         InputStream snapshot = syncs.openSnapshot(syncId(id));
@@ -181,11 +180,14 @@ class SyncController {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "failed", value = SyncExamples.NOT_SUCCEEDED)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
-    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No sync with this id is kept.",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem"),
+                            examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/changes", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> syncChanges(
             @Parameter(description = "The sync id.") @PathVariable String id,

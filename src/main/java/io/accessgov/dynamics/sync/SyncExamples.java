@@ -47,5 +47,11 @@ final class SyncExamples {
              "syncId": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "syncStatus": "FAILED"}
             """;
 
+    static final String NOT_FOUND = """
+            {"type": "urn:dynamics365-connector:problem:sync-not-found", "title": "Sync not found", "status": 404,
+             "detail": "No sync 3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59 is kept; GET /api/v1/syncs lists the syncs kept.",
+             "instance": "/api/v1/syncs/3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59"}
+            """;
+
     private SyncExamples() {}
 }

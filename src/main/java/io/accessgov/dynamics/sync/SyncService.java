@@ -1,6 +1,5 @@
 package io.accessgov.dynamics.sync;
 
-import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import java.io.IOException;
@@ -153,11 +152,7 @@ class SyncService implements AutoCloseable {
         int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
         String after = null;
         if (pageToken != null) {
-            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, fingerprint);
-            if (pageSize != null && pageSize != cursor.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + cursor.pageSize() + "; leave pageSize out or send " + cursor.pageSize() + ".");
-            }
+            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, fingerprint, pageSize);
             size = cursor.pageSize();
             after = cursor.after();
         }

@@ -44,11 +44,7 @@ class TeamService {
 
         DataversePage<Team> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint);
-            if (pageSize != null && pageSize != next.pageSize()) {
-                throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
-                        + next.pageSize() + "; leave pageSize out or send " + next.pageSize() + ".");
-            }
+            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findTeams(next);
         } else {
             page = dataverse.findTeams(query, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);

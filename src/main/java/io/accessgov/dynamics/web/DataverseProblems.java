@@ -43,6 +43,9 @@ final class DataverseProblems {
             Map.entry("0x80041d30", "The last System Administrator cannot be removed from the role."),
             Map.entry("0x80041d64", "A tenant administrator cannot be removed from the System Administrator role."));
 
+    /** The wait suggested on a 503 when Dataverse named none. */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
     private DataverseProblems() {}
 
     /** The problem for this failure, and the headers to send with it. */
@@ -122,12 +125,16 @@ final class DataverseProblems {
                 path);
     }
 
+    /**
+     * Every 503 carries {@code Retry-After} (contract §2): Dataverse's own wait when it named one, else a short
+     * default, so that callers back off instead of retrying at once.
+     */
     private static Optional<Duration> retryAfter(DataverseException failure) {
         if (failure instanceof DataverseThrottled throttled) {
-            return throttled.retryAfter();
+            return Optional.of(throttled.retryAfter().orElse(DEFAULT_RETRY_AFTER));
         }
         if (failure instanceof DataverseUnavailable unavailable) {
-            return unavailable.retryAfter();
+            return Optional.of(unavailable.retryAfter().orElse(DEFAULT_RETRY_AFTER));
         }
         return Optional.empty();
     }

@@ -109,7 +109,16 @@ public final class PageTokens {
      *     another list or other filters
      */
     public Continuation redeem(String token, String kind, String fingerprint) {
+        return redeem(token, kind, fingerprint, null);
+    }
+
+    /**
+     * As {@link #redeem(String, String, String)}, and refuses a page size other than the one the list was started
+     * with ({@code null}: the caller did not send one).
+     */
+    public Continuation redeem(String token, String kind, String fingerprint, @Nullable Integer pageSize) {
         Content content = openFor(token, kind, fingerprint);
+        requireSamePageSize(pageSize, content.ps());
         if (content.link() == null) {
             throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
         }
@@ -121,12 +130,20 @@ public final class PageTokens {
      *
      * @throws InvalidPageToken as {@link #redeem} does
      */
-    public Cursor redeemCursor(String token, String kind, String fingerprint) {
+    public Cursor redeemCursor(String token, String kind, String fingerprint, @Nullable Integer pageSize) {
         Content content = openFor(token, kind, fingerprint);
+        requireSamePageSize(pageSize, content.ps());
         if (content.after() == null) {
             throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
         }
         return new Cursor(content.after(), content.ps());
+    }
+
+    private static void requireSamePageSize(@Nullable Integer requested, int sealed) {
+        if (requested != null && requested != sealed) {
+            throw new InvalidPageToken("The page size cannot change while paging: the token continues pages of "
+                    + sealed + "; leave pageSize out or send " + sealed + ".");
+        }
     }
 
     private Content openFor(String token, String kind, String fingerprint) {

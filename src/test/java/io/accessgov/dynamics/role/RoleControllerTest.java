@@ -220,7 +220,7 @@ class RoleControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:role-not-found"))
-                .andExpect(jsonPath("$.title").value("Role not found"))
+                .andExpect(jsonPath("$.title").value("Security role not found"))
                 .andExpect(jsonPath("$.detail").value("There is no security role with id " + unknown + "."))
                 .andExpect(jsonPath("$.instance").value("/api/v1/roles/" + unknown));
     }

@@ -70,10 +70,11 @@ class PagingTest {
                 "systemusers?$select=fullname&$filter=isdisabled%20eq%20false", "Prefer", "odata.maxpagesize=5");
         assertThat(response.headers().firstValue("Preference-Applied")).contains("odata.maxpagesize=5");
         String next = json(response.body()).get("@odata.nextLink").stringValue();
-        assertThat(next)
-                .startsWith(simulator.webApiUrl() + "systemusers?$select=fullname&$filter=isdisabled%20eq"
-                        + "%20false&$skiptoken=%3Ccookie%20pagenumber=%222%22%20pagingcookie=%22%253ccookie%2520page%253d"
-                        + "%25221%2522%253e%253csystemuserid%2520last%253d%2522%257b");
+        String expectedStart = simulator.webApiUrl()
+                + "systemusers?$select=fullname&$filter=isdisabled%20eq%20false"
+                + "&$skiptoken=%3Ccookie%20pagenumber=%222%22%20pagingcookie=%22%253ccookie%2520page%253d"
+                + "%25221%2522%253e%253csystemuserid%2520last%253d%2522%257b";
+        assertThat(next).startsWith(expectedStart);
         assertThat(next).endsWith("%22%20istracking=%22False%22%20/%3E");
         String third = json(client.getUrl(next, "Prefer", "odata.maxpagesize=5").body())
                 .get("@odata.nextLink")
@@ -222,5 +223,34 @@ class PagingTest {
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(0).has("systemuserroleid")).isTrue();
         assertThat(rows.get(0).get("systemuserid").stringValue()).isEqualTo(alex.toString());
+    }
+
+    @Test
+    void expandOfRolesOnASingleUserListsThem() {
+        UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
+        JsonNode user = json(client.get("systemusers(" + alex + ")?$select=fullname"
+                        + "&$expand=systemuserroles_association($select=name,_businessunitid_value)")
+                .body());
+        assertThat(user.get("systemuserroles_association").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("Basic User", "Salesperson");
+        assertThat(user.get("systemuserroles_association").get(0).has("roleid")).isTrue();
+    }
+
+    @Test
+    void expandOnASetFiltersInsideAndRefusesNesting() {
+        UUID leadership = simulator.state().teamId("Sales Leadership");
+        JsonNode teams = json(client.get(
+                        "teams?$select=name&$filter=teamid%20eq%20" + leadership
+                                + "&$expand=teammembership_association($select=fullname;"
+                                + "$filter=startswith(fullname,'A'))",
+                        "Prefer",
+                        "odata.maxpagesize=1")
+                .body());
+        assertThat(teams.get("value").get(0).get("teammembership_association").findValuesAsString("fullname"))
+                .containsExactlyInAnyOrder("Alex Wilber", "Adele Vance");
+        HttpResponse<String> nested =
+                client.get("teams?$expand=teammembership_association($expand=systemuserroles_association)");
+        assertThat(nested.statusCode()).isEqualTo(400);
+        assertThat(client.get("teams?$expand=nothing").statusCode()).isEqualTo(400);
     }
 }

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +19,7 @@ class SignInTest {
 
     DataverseSimulator simulator;
     SimulatorClient client;
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00Z"));
 
     @BeforeEach
     void start() {
@@ -177,33 +174,5 @@ class SignInTest {
         assertThat(client.get("WhoAmI").statusCode()).isEqualTo(200);
         simulator.tokens().expireAll();
         assertThat(client.get("WhoAmI").statusCode()).isEqualTo(401);
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,7 +5,6 @@ import static io.accessgov.dynamics.simulator.SimulatorClient.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessgov.dynamics.simulator.SignInTest.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class ThrottlingAndFaultsTest {
 
-    MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-05T10:00:00Z"));
     DataverseSimulator simulator;
     SimulatorClient client;
 
@@ -113,6 +112,7 @@ class ThrottlingAndFaultsTest {
                 }
             }
             assertThat(statuses).containsExactlyInAnyOrder(200, 200, 429);
+            assertThat(simulator.requests().peakConcurrency()).isEqualTo(3);
         } finally {
             pool.shutdownNow();
         }
@@ -143,6 +143,28 @@ class ThrottlingAndFaultsTest {
         assertThat(calls).extracting(RecordedRequest::status).containsExactly(429, 200);
         assertThat(Duration.between(calls.get(0).receivedAt(), calls.get(1).receivedAt()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aLateAnswerComesAfterTheChangeWasApplied() throws Exception {
+        java.util.UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
+        java.util.UUID role = simulator
+                .state()
+                .roleCopy("System Customizer", simulator.state().businessUnitId("Sales"));
+        simulator.faults().inject(Fault.answerLate(Duration.ofSeconds(5)).onMethod("POST"));
+
+        CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> client.post(
+                "systemusers(" + alex + ")/systemuserroles_association/$ref",
+                "{\"@odata.id\": \"" + simulator.webApiUrl() + "roles(" + role + ")\"}"));
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!simulator.state().userRoles().contains(new SimulatorState.Link(alex, role))
+                && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+
+        assertThat(simulator.state().userRoles()).contains(new SimulatorState.Link(alex, role));
+        assertThat(answer).isNotDone();
+        assertThat(answer.get().statusCode()).isEqualTo(204);
     }
 
     @Test

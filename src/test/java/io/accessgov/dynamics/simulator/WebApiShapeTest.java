@@ -98,6 +98,9 @@ class WebApiShapeTest {
         assertThat(row.get("systemuserid").stringValue()).isEqualTo(megan.toString());
         assertThat(row.get("ownerid").stringValue()).isEqualTo(megan.toString());
         assertThat(row.get("fullname").stringValue()).isEqualTo("Megan Bowen");
+        assertThat(client.get("systemusers(" + megan + ")?$filter=isdisabled%20eq%20true")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -107,8 +110,8 @@ class WebApiShapeTest {
                 .body());
         assertThat(body.get("@odata.context").stringValue())
                 .isEqualTo(simulator.webApiUrl()
-                        + "$metadata#systemusers(fullname,title,applicationid,createdon,accessmode,_businessunitid_value,"
-                        + "isdisabled)");
+                        + "$metadata#systemusers(fullname,title,applicationid,createdon,accessmode,"
+                        + "_businessunitid_value,isdisabled)");
         JsonNode first = body.get("value").get(0);
         List<String> names = new ArrayList<>(first.propertyNames());
         assertThat(names)
@@ -257,5 +260,53 @@ class WebApiShapeTest {
                         .GET()
                         .build());
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void hostilePathsGetClearClientErrors() throws Exception {
+        assertThat(rawStatus("/api/data/v9.2/systemusers(%ZZ)")).isEqualTo(400);
+        assertThat(client.get("systemusers(" + "a".repeat(5000) + ")").statusCode())
+                .isEqualTo(400);
+        assertThat(client.get("systemusers('1%20or%201')").statusCode()).isEqualTo(400);
+        assertThat(client.get("systemusers%2F..%2Froles").statusCode()).isEqualTo(404);
+        assertThat(client.get("systemusers(00000000-0000-0000-0000-000000000000)")
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void errorsCarryDetailAnnotationsWhenEverythingIsAsked() {
+        HttpResponse<String> response =
+                client.get("systemusers?$select=nope", "Prefer", "odata.include-annotations=\"*\"");
+        JsonNode error = json(response.body()).get("error");
+        assertThat(error.get("code").stringValue()).isEqualTo("0x80060888");
+        assertThat(error.get("@Microsoft.PowerApps.CDS.HelpLink").stringValue()).contains("80060888");
+        assertThat(json(client.get("systemusers?$select=nope").body())
+                        .get("error")
+                        .size())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void queryOptionsTheSimulatorLacksAreRefusedPlainly() {
+        HttpResponse<String> response = client.get("systemusers?$orderby=fullname");
+        assertThat(response.statusCode()).isEqualTo(501);
+        assertThat(errorMessage(response)).startsWith("The simulator does not support $orderby");
+        assertThat(client.get("systemusers?$frobnicate=1").statusCode()).isEqualTo(400);
+    }
+
+    /** Sends a request line java.net.http would refuse to build, and returns the answer's status. */
+    static int rawStatus(String target) throws Exception {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", simulator.environmentUrl().getPort())) {
+            socket.setSoTimeout(5000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + client.token()
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 }

@@ -391,4 +391,17 @@ class WritesTest {
                         .statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void teamPrivilegesOnlyRolesOnGroupTeamsFollowTheSwitch() {
+        UUID group = state.teamId("Dynamics Sales Users");
+        UUID salesManager = copy("Sales Manager", "Sales");
+        String path = "teams(" + group + ")/teamroles_association/$ref";
+        simulator.behaviour().groupTeamsNeedInheritableRoles(true);
+        HttpResponse<String> refused = client.post(path, ref("roles", salesManager));
+        assertThat(errorCode(refused)).isEqualTo("0x80048350");
+        assertNothingChanged();
+        simulator.behaviour().groupTeamsNeedInheritableRoles(false);
+        assertThat(client.post(path, ref("roles", salesManager)).statusCode()).isEqualTo(204);
+    }
 }

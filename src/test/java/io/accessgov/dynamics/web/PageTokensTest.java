@@ -107,7 +107,7 @@ class PageTokensTest {
     void roundTripsACursorOfAListTheServicePagesItself() {
         String token = tokens.issueCursor("grants", fingerprint, "role:abc:assigned:account:def", 25);
 
-        assertThat(tokens.redeemCursor(token, "grants", fingerprint))
+        assertThat(tokens.redeemCursor(token, "grants", fingerprint, null))
                 .isEqualTo(new PageTokens.Cursor("role:abc:assigned:account:def", 25));
     }
 
@@ -117,7 +117,7 @@ class PageTokensTest {
         String link = tokens.issue("accounts", fingerprint, new Continuation(LINK, 5));
 
         assertThatThrownBy(() -> tokens.redeem(cursor, "accounts", fingerprint)).isInstanceOf(InvalidPageToken.class);
-        assertThatThrownBy(() -> tokens.redeemCursor(link, "accounts", fingerprint))
+        assertThatThrownBy(() -> tokens.redeemCursor(link, "accounts", fingerprint, null))
                 .isInstanceOf(InvalidPageToken.class);
     }
 

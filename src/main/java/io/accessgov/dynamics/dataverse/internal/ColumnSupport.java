@@ -18,7 +18,7 @@ import lombok.extern.slf4j.Slf4j;
  * for the life of the process; a missing required column is still an error.
  */
 @Slf4j
-public final class ColumnSupport {
+final class ColumnSupport {
 
     private static final Pattern MISSING = Pattern.compile("Could not find a property named '([^']+)'");
 

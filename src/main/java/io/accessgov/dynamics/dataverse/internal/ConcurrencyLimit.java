@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A fair bound on the number of Dataverse exchanges in flight at once, with the figures for the gauges. */
-public final class ConcurrencyLimit {
+final class ConcurrencyLimit {
 
     private final Semaphore permits;
     private final AtomicInteger inFlight = new AtomicInteger();

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP statuses and hex codes are read: branch on the status first and the code second, because Dataverse's codes
  * are not tied to statuses and are sometimes empty or {@code 0x0}.
  */
-public final class DataverseErrorDecoder {
+final class DataverseErrorDecoder {
 
     /** Hex codes of Dataverse business rules that a change can break (reference §2.1, §3, §6.4). */
     static final Set<String> BUSINESS_RULE_CODES = Set.of(

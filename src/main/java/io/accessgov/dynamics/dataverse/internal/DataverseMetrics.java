@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * waiting out 429s; token fetches; retries; requests in flight. Tags are low-cardinality: entity sets and function
  * names, never ids.
  */
-public final class DataverseMetrics {
+final class DataverseMetrics {
 
     private final MeterRegistry registry;
 

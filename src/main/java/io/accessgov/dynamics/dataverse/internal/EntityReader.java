@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * matches a filter (following all links), or the whole table page by page. Selects exactly its columns, dropping
  * optional ones the environment lacks.
  */
-public final class EntityReader<T> {
+final class EntityReader<T> {
 
     /** Chunk size for filters on many ids: keeps the URL well under the limits of gateways and Dataverse. */
     static final int IDS_PER_REQUEST = 50;

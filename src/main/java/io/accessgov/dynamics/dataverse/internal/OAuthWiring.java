@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service-based manager a background service needs, and a token client with its own timeouts that keeps Entra's
  * error body so it can be explained.
  */
-public final class OAuthWiring {
+final class OAuthWiring {
 
     private OAuthWiring() {}
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads OData collections and single records: the {@code Prefer} headers, the envelope and {@code @odata.nextLink}. */
-public final class ODataReader {
+final class ODataReader {
 
     /** Dataverse's largest (and default) page. */
     public static final int MAX_PAGE_SIZE = 5000;

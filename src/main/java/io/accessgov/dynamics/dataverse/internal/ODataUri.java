@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * Builds the URIs of the first request of a query, encoding each query option exactly once, and checks that a
  * paging link Dataverse returned still points into the configured API before it is followed verbatim.
  */
-public final class ODataUri {
+final class ODataUri {
 
     private final URI apiBase;
     private final String path;

@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
  * may have applied it. Never sooner than {@code Retry-After}; otherwise exponential backoff with jitter. Bounded by
  * the number of attempts and the overall deadline.
  */
-public final class RetryPolicy {
+final class RetryPolicy {
 
     /** What went wrong with one attempt, as far as retrying is concerned. */
     public enum Failure {
@@ -80,7 +80,10 @@ public final class RetryPolicy {
         return new Decision(Optional.of(wait), false);
     }
 
-    /** Exponential backoff with "equal jitter": half fixed, half random; throttling without Retry-After starts at 1 s. */
+    /**
+     * Exponential backoff with "equal jitter": half fixed, half random; throttling without Retry-After starts at
+     * 1 s.
+     */
     Duration backoff(int attemptsMade, boolean throttled) {
         Duration base =
                 throttled && baseBackoff.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : baseBackoff;

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * until shortly before it expires; this class adds single flight (many concurrent callers cause one token request)
  * and turns Entra's refusals into {@link DataverseException}s.
  */
-public final class TokenSource {
+final class TokenSource {
 
     static final String REGISTRATION_ID = "dataverse";
     static final String PRINCIPAL = "dynamics365-connector";

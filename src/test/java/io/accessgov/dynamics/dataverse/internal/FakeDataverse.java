@@ -130,7 +130,7 @@ final class FakeDataverse implements AutoCloseable {
     }
 
     WebApiDataverseClient client(DataverseConnection connection, DynamicsProperties.Http limits, boolean realSleep) {
-        DataverseHttp.Sleeper sleeper = realSleep ? duration -> Thread.sleep(duration.toMillis()) : sleeps::add;
+        Sleeper sleeper = realSleep ? duration -> Thread.sleep(duration.toMillis()) : sleeps::add;
         return DataverseWiring.client(
                 connection,
                 limits,
