@@ -60,11 +60,6 @@ final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
         }
     }
 
-    /** Where the files are; also where the sync keeps its temporary files. */
-    Path directory() {
-        return directory;
-    }
-
     @Override
     public void save(Sync sync) {
         Path target = directory.resolve(sync.id() + METADATA);

@@ -27,7 +27,6 @@ final class LineSorter implements Closeable {
     private final List<String> buffer = new ArrayList<>();
     private final List<Path> spills = new ArrayList<>();
     private long bufferedChars;
-    private long lines;
 
     LineSorter(Path temporaryDirectory, String prefix, long budgetChars) {
         this.temporaryDirectory = temporaryDirectory;
@@ -38,14 +37,9 @@ final class LineSorter implements Closeable {
     void add(String line) throws IOException {
         buffer.add(line);
         bufferedChars += line.length() + 48; // the String's own overhead, roughly
-        lines++;
         if (bufferedChars >= budgetChars) {
             spill();
         }
-    }
-
-    long lines() {
-        return lines;
     }
 
     /** Where sorted lines go. */

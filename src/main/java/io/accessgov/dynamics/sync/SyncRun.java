@@ -49,10 +49,6 @@ final class SyncRun implements ReadObserver {
         return id;
     }
 
-    Instant startedAt() {
-        return startedAt;
-    }
-
     @Override
     public void exchanged() {
         requests.incrementAndGet();
