@@ -3,6 +3,7 @@ package io.accessgov.dynamics.grant;
 import io.accessgov.dynamics.audit.AuditEvent.Outcome;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Service;
  * teams get no roles, the role has a copy in the business unit. Then, under the grant's lock, the current links are
  * read and only a missing (or present) one is written; holding any copy of a role directly counts as holding it.
  */
+@Slf4j
 @Service
 class GrantChanges {
 
@@ -283,8 +286,29 @@ class GrantChanges {
     }
 
     private ChangeResult answer(int status, GrantId id, Outcome outcome, @Nullable String requestId) {
-        Grant grant = status == 204 ? null : grants.get(id);
+        Grant grant = status == 204 ? null : readBack(id, outcome);
         return new ChangeResult(status, id, grant, outcome, requestId);
+    }
+
+    /**
+     * The grant as it stands after the change. The change is done by now: if reading it back fails, the answer
+     * still tells the truth about the change, with the grant reduced to what is known without that read.
+     */
+    private Grant readBack(GrantId id, Outcome outcome) {
+        try {
+            return grants.get(id);
+        } catch (DataverseException | GrantNotFound e) {
+            log.warn("Grant {} was changed ({}), but reading it back failed: {}", id, outcome, e.getMessage());
+            boolean direct = outcome == Outcome.CREATED || outcome == Outcome.ALREADY_HELD;
+            return new Grant(
+                    id.toString(),
+                    new Grant.Ref(id.resourceType().wireName(), id.resourceId().toString(), null),
+                    id.entitlement(),
+                    new Grant.Ref(
+                            id.principalType().wireName(), id.principalId().toString(), null),
+                    direct ? List.of(Grant.Source.DIRECT) : List.of(),
+                    direct);
+        }
     }
 
     /** Dataverse's refusal of a grant rule as this service's 409; any other refusal passes unchanged. */

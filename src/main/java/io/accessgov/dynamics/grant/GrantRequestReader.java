@@ -135,7 +135,12 @@ final class GrantRequestReader {
             errors.add(name, "must be a GUID such as 2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d");
             return null;
         }
-        return UUID.fromString(text);
+        UUID id = UUID.fromString(text);
+        if (id.getMostSignificantBits() == 0 && id.getLeastSignificantBits() == 0) {
+            errors.add(name, "must not be the empty GUID 00000000-0000-0000-0000-000000000000");
+            return null;
+        }
+        return id;
     }
 
     private static @Nullable String text(JsonNode root, String name, boolean required, Errors errors) {

@@ -41,6 +41,7 @@ final class DataverseErrorDecoder {
             "0x80041d33", // CannotModifySpecialUser (SYSTEM, INTEGRATION)
             "0x80041d51", // CannotAssignRolesToSupportUser
             "0x80048d35", // role assignment to a disabled user
+            "0x8004a112", // SystemUserDisabled (answered with 403)
             "0x80040237", // DuplicateRecord
             "0x80048d3b", // privilege escalation guard
             "0x80048350", // AadGroupTeamsCanOnlyAssignInheritableRoles
@@ -76,6 +77,14 @@ final class DataverseErrorDecoder {
                     code,
                     requestId);
         }
+        if (status != 429
+                && status >= 400
+                && code != null
+                && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
+            // a broken business rule, whatever status carries it (a disabled user comes as 403, a duplicate link
+            // as 412, or as 500 "SQL integrity violation")
+            return new BusinessRuleViolated("Dataverse refused the change" + said, code, requestId);
+        }
         if (status == 403) {
             return new DataverseAccessDenied("Dataverse denied the service's application user" + said, code, requestId);
         }
@@ -88,11 +97,6 @@ final class DataverseErrorDecoder {
                     retryAfter,
                     code,
                     requestId);
-        }
-        if ((status == 400 || status == 412)
-                && code != null
-                && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
-            return new BusinessRuleViolated("Dataverse refused the change" + said, code, requestId);
         }
         if (status >= 400 && status < 500) {
             return new DataverseRejectedRequest(

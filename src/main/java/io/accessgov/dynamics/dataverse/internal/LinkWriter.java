@@ -28,6 +28,9 @@ final class LinkWriter {
 
     static final String DUPLICATE_RECORD = "0x80040237";
 
+    /** How long to let a write the client gave up on land before the final read-back. */
+    static final Duration LAST_READ_BACK_DELAY = Duration.ofSeconds(2);
+
     private final DataverseHttp http;
     private final RetryPolicy policy;
     private final DataverseMetrics metrics;
@@ -76,13 +79,19 @@ final class LinkWriter {
             } catch (DataverseThrottled | DataverseUnavailable | DataverseTimedOut e) {
                 failure = e;
             }
-            uncertain = true;
+            boolean throttled = failure instanceof DataverseThrottled;
+            // A 429 means Dataverse did not run the request; anything else may have changed the link.
+            uncertain |= !throttled;
             lastRequestId = failure.requestId().orElse(lastRequestId);
             Duration elapsed = Duration.between(start, clock.instant());
             RetryPolicy.Decision decision =
                     policy.decide(kindOf(failure), attempts, true, elapsed, serverWait(failure));
-            boolean throttled = failure instanceof DataverseThrottled;
             decision.retryAfter().ifPresent(wait -> pause(wait, throttled));
+            if (decision.retryAfter().isEmpty() && !throttled) {
+                // Giving up: Dataverse may still be running the request the client stopped waiting for, so let it
+                // land before the last read-back decides between "done" and "failed".
+                pause(LAST_READ_BACK_DELAY, false);
+            }
             boolean done = inPlace.getAsBoolean() == adding;
             log.debug(
                     "{} {} answered {}; read back: link {}",

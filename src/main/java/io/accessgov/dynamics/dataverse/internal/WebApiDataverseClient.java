@@ -226,7 +226,8 @@ public final class WebApiDataverseClient implements DataverseClient {
 
     @Override
     public List<SecurityRole> roleCopies(UUID rootRoleId) {
-        return roles.all(eq("_parentrootroleid_value", rootRoleId));
+        // the root copy points to itself, but a root row without that link must not be missed either
+        return roles.all(ODataFilter.or(eq("roleid", rootRoleId), eq("_parentrootroleid_value", rootRoleId)));
     }
 
     @Override
