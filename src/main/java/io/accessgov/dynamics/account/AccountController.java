@@ -69,8 +69,7 @@ class AccountController {
                     AccountType accountType,
             @Parameter(
                             description = "Case-insensitive substring of displayName, username or email. Quotes and"
-                                    + " OData syntax are matched literally.",
-                            example = "jane")
+                                    + " OData syntax are matched literally.")
                     @RequestParam(required = false)
                     @Size(max = 256)
                     @Nullable

@@ -95,6 +95,29 @@ public interface DataverseClient {
     /** Every user with one of these ids (unknown ids are left out), following all pages. */
     List<SystemUser> usersById(Collection<UUID> userIds);
 
+    // Changes (reference §6). Each is idempotent and safe to retry: after an answer that leaves the outcome
+    // uncertain (429, 5xx, broken connection, timeout) the link is read back before the change is sent again, so a
+    // change is never applied twice and never reported failed when it succeeded. Dataverse's refusals arrive as
+    // BusinessRuleViolated (hex code kept), RecordNotFound or DataverseAccessDenied.
+
+    /** Assigns this role copy to the user ({@code systemuserroles_association}); it must be of the user's unit. */
+    LinkChange assignRoleToUser(UUID userId, UUID roleId);
+
+    /** Removes this role copy's direct assignment from the user. */
+    LinkChange removeRoleFromUser(UUID userId, UUID roleId);
+
+    /** Assigns this role copy to the team ({@code teamroles_association}); it must be of the team's unit. */
+    LinkChange assignRoleToTeam(UUID teamId, UUID roleId);
+
+    /** Removes this role copy from the team. */
+    LinkChange removeRoleFromTeam(UUID teamId, UUID roleId);
+
+    /** Makes the user a member of the team ({@code AddMembersTeam}). */
+    LinkChange addTeamMember(UUID teamId, UUID userId);
+
+    /** Removes the user from the team ({@code RemoveMembersTeam}). */
+    LinkChange removeTeamMember(UUID teamId, UUID userId);
+
     // Full reads
 
     /**

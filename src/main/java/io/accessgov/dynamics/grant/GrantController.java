@@ -12,11 +12,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantController {
 
     private final GrantService grants;
+    private final GrantCommands commands;
 
-    GrantController(GrantService grants) {
+    GrantController(GrantService grants, GrantCommands commands) {
         this.grants = grants;
+        this.commands = commands;
     }
 
     @Operation(
@@ -126,6 +135,100 @@ class GrantController {
                     @PathVariable
                     String id) {
         return grants.get(GrantId.parse(id));
+    }
+
+    @Operation(
+            operationId = "createGrant",
+            summary = "Grant a role or a team membership",
+            description = "Assigns a role to an account or a team (the copy of the principal's business unit, or of"
+                    + " businessUnitId), or makes an account a member of an owner or access team. Idempotent: when"
+                    + " the principal already holds the grant directly (any copy of the role counts) the answer is"
+                    + " 200 with the grant and nothing changes. Safe to retry. Refused with 409 when the change is not"
+                    + " possible (platform-managed account, access team and roles, default-team or Entra-group"
+                    + " membership, no role copy in the business unit, disabled account); nothing is sent to"
+                    + " Dataverse for a refusal the service can foresee. Every attempt is audited.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = GrantRequest.Body.class),
+                            examples = @ExampleObject(name = "role to account", value = GrantExamples.REQUEST)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The grant was created; Location names it.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Grant.class),
+                            examples = @ExampleObject(name = "grant", value = GrantExamples.ROLE_GRANT)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The principal already held the grant directly; nothing changed.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Grant.class)))
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
+    @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
+    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
+    @PostMapping
+    ResponseEntity<Grant> createGrant(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable
+                    String contentType,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        // The content type and an empty body are checked inside the audited attempt, not by Spring before it.
+        ChangeResult result = commands.grant(contentType, body == null ? new byte[0] : body);
+        if (result.status() == 201) {
+            return ResponseEntity.created(URI.create("/api/v1/grants/" + result.id()))
+                    .body(result.grant());
+        }
+        return ResponseEntity.ok(result.grant());
+    }
+
+    @Operation(
+            operationId = "revokeGrant",
+            summary = "Revoke a grant",
+            description = "Removes a direct role assignment (every copy of the role the principal holds directly)"
+                    + " or a team membership. 204 when it was removed or was already absent (idempotent); 200 with"
+                    + " the remaining grant when access remains through teams; 409 when the grant is inherited"
+                    + " only (the problem names the teams), is a default-team or Entra-group membership, or the"
+                    + " account is platform-managed. Every attempt is audited.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The direct assignment was removed; access remains through the teams in sources.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = Grant.class)))
+    @ApiResponse(responseCode = "204", description = "The direct grant was removed, or was already absent.")
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Grant> revokeGrant(
+            @Parameter(
+                            description = "The grant id.",
+                            example = "role:0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2:assigned:account:"
+                                    + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
+                    @PathVariable
+                    String id) {
+        ChangeResult result = commands.revoke(id);
+        return result.grant() == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(result.grant());
     }
 
     /** The page shape, named for the OpenAPI document. */

@@ -22,6 +22,11 @@ final class GrantExamples {
              "revocable": true}
             """;
 
+    static final String REQUEST = """
+            {"resourceType": "role", "resourceId": "0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2",
+             "principalType": "account", "principalId": "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d"}
+            """;
+
     static final String PAGE =
             "{\"items\": [" + ROLE_GRANT + ", " + MEMBERSHIP_GRANT + "]," + " \"nextPageToken\": null}";
 

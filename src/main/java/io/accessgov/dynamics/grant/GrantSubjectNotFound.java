@@ -19,6 +19,11 @@ final class GrantSubjectNotFound extends ApiProblem {
         return new GrantSubjectNotFound(ProblemKind.TEAM_NOT_FOUND, "There is no team with id " + id + ".");
     }
 
+    static GrantSubjectNotFound businessUnit(UUID id) {
+        return new GrantSubjectNotFound(
+                ProblemKind.BUSINESS_UNIT_NOT_FOUND, "There is no business unit with id " + id + ".");
+    }
+
     static GrantSubjectNotFound role(UUID id) {
         return new GrantSubjectNotFound(
                 ProblemKind.ROLE_NOT_FOUND, "There is no security role with id " + id + " (root or copy).");

@@ -34,6 +34,7 @@ final class Call {
     private int status;
     private @Nullable String clientId;
     private java.util.function.Consumer<Call> onAnswer = call -> {};
+    private @Nullable Runnable beforeAnswer;
 
     Call(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -133,6 +134,11 @@ final class Call {
         this.onAnswer = hook;
     }
 
+    /** Runs {@code action} after the request was served and before the answer is sent. */
+    void beforeAnswer(Runnable action) {
+        this.beforeAnswer = action;
+    }
+
     void header(String name, String value) {
         extraHeaders.put(name, value);
     }
@@ -196,6 +202,9 @@ final class Call {
             throw new IllegalStateException("answered twice");
         }
         status = code;
+        if (beforeAnswer != null) {
+            beforeAnswer.run();
+        }
         onAnswer.accept(this);
         var headers = exchange.getResponseHeaders();
         headers.set("REQ_ID", requestId);

@@ -20,6 +20,7 @@ public final class Fault {
     public enum Kind {
         STATUS,
         DELAY,
+        ANSWER_LATE,
         HANG,
         DROP_CONNECTION
     }
@@ -69,6 +70,14 @@ public final class Fault {
     /** Serves the request normally after this delay. */
     public static Fault delay(Duration delay) {
         return new Fault(Kind.DELAY, 0, false, null, delay, 1, null, null);
+    }
+
+    /**
+     * Serves the request normally (a change is applied) and only then waits this long before answering: a client
+     * with a shorter read timeout sees a timeout for a change that Dataverse made.
+     */
+    public static Fault answerLate(Duration delay) {
+        return new Fault(Kind.ANSWER_LATE, 0, false, null, delay, 1, null, null);
     }
 
     /** Never answers (until the simulator is closed): the client's read timeout must fire. */

@@ -119,6 +119,7 @@ final class SimulatorServer {
         if (fault != null) {
             switch (fault.kind()) {
                 case DELAY -> delay = delay.plus(fault.delay());
+                case ANSWER_LATE -> call.beforeAnswer(() -> sleep(fault.delay()));
                 case HANG -> {
                     await();
                     return;

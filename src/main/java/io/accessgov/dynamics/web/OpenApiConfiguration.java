@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,9 @@ class OpenApiConfiguration {
                         .description("Governs access in Microsoft Dynamics 365 (Dataverse): accounts, security"
                                 + " roles, teams, business units, who has what, and granting and revoking it."
                                 + " Errors are RFC 9457 problems (application/problem+json) with a stable type URI"
-                                + " per kind."))
+                                + " per kind.")
+                        .contact(new Contact().name("dynamics365-connector maintainers")))
+                .addServersItem(new Server().url("/").description("This service"))
                 .components(components)
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
@@ -89,6 +93,32 @@ class OpenApiConfiguration {
                                 .addProperty("pointer", new StringSchema().description("JSON pointer into the body."))
                                 .addProperty("detail", new StringSchema()))
                         .description("The offending parameters or body members (400 only)."));
+        properties.put(
+                "teams",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new ObjectSchema()
+                                .addProperty("id", new StringSchema().format("uuid"))
+                                .addProperty("displayName", new StringSchema()))
+                        .description("grant-inherited-only: the teams the grant is inherited through."));
+        properties.put(
+                "entraObjectId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("membership-managed-by-entra-group: the Entra group whose members to change."));
+        properties.put(
+                "businessUnit",
+                new ObjectSchema()
+                        .addProperty("id", new StringSchema().format("uuid"))
+                        .addProperty("name", new StringSchema())
+                        .description("membership-managed-by-business-unit: the business unit that decides it."));
+        properties.put(
+                "businessUnitId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("role-copy-missing-in-business-unit: the business unit without a copy."));
+        properties.put(
+                "teamId",
+                new StringSchema().format("uuid").description("access-team-cannot-hold-roles: the access team."));
         ObjectSchema schema = new ObjectSchema();
         schema.setProperties(properties);
         schema.setRequired(List.of("type", "title", "status", "detail"));
@@ -124,6 +154,19 @@ class OpenApiConfiguration {
         responses.put(
                 "NotAcceptable",
                 problem("The request does not accept application/json.", ProblemExamples.NOT_ACCEPTABLE));
+        responses.put(
+                "Conflict",
+                problem(
+                        "The change is not possible in the current state; the problem says why and what to change"
+                                + " instead.",
+                        ProblemExamples.ROLE_COPY_MISSING,
+                        ProblemExamples.ENTRA_GROUP_MEMBERSHIP,
+                        ProblemExamples.INHERITED_ONLY,
+                        ProblemExamples.PLATFORM_MANAGED));
+        responses.put("PayloadTooLarge", problem("The request body is too large.", ProblemExamples.PAYLOAD_TOO_LARGE));
+        responses.put(
+                "UnsupportedMediaType",
+                problem("The body is not application/json.", ProblemExamples.UNSUPPORTED_MEDIA_TYPE));
         responses.put("InternalError", problem("The service failed unexpectedly.", ProblemExamples.INTERNAL_ERROR));
         responses.put(
                 "BadGateway",

@@ -76,6 +76,39 @@ final class ProblemExamples {
             "Dataverse did not answer in time; try again later.",
             Map.of());
 
+    static final Named UNSUPPORTED_MEDIA_TYPE = example(
+            ProblemKind.UNSUPPORTED_MEDIA_TYPE, "/api/v1/grants", "Send the body as application/json.", Map.of());
+    static final Named PAYLOAD_TOO_LARGE = example(
+            ProblemKind.PAYLOAD_TOO_LARGE, "/api/v1/grants", "A grant request is at most 4096 bytes.", Map.of());
+    static final Named ROLE_COPY_MISSING = example(
+            ProblemKind.ROLE_COPY_MISSING_IN_BUSINESS_UNIT,
+            "/api/v1/grants",
+            "The role 0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2 has no copy in business unit"
+                    + " 5d1e7c3a-2b4f-4e6a-8c9d-0e1f2a3b4c5d; assign another role, or name a business unit that has a"
+                    + " copy.",
+            Map.of("businessUnitId", "5d1e7c3a-2b4f-4e6a-8c9d-0e1f2a3b4c5d"));
+    static final Named ENTRA_GROUP_MEMBERSHIP = example(
+            ProblemKind.MEMBERSHIP_MANAGED_BY_ENTRA_GROUP,
+            "/api/v1/grants",
+            "The members of team 'Dynamics Sales Users' come from the Microsoft Entra group"
+                    + " 7c9e6679-7425-40de-944b-e07fc1f90ae7; change that group's members instead.",
+            Map.of("entraObjectId", "7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+    static final Named INHERITED_ONLY = example(
+            ProblemKind.GRANT_INHERITED_ONLY,
+            "/api/v1/grants/role:0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2:assigned:account:"
+                    + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d",
+            "The grant is not assigned directly; it is inherited through the team(s) 'Sales EMEA'. Revoke the role"
+                    + " from those teams, or the account's membership of them.",
+            Map.of(
+                    "teams",
+                    List.of(Map.of("id", "5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d", "displayName", "Sales EMEA"))));
+    static final Named PLATFORM_MANAGED = example(
+            ProblemKind.PLATFORM_MANAGED_ACCOUNT,
+            "/api/v1/grants",
+            "The account 2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d is managed by Microsoft; this service never changes its"
+                    + " roles or teams.",
+            Map.of());
+
     private ProblemExamples() {}
 
     private static Named example(ProblemKind kind, String path, String detail, Map<String, Object> extra) {

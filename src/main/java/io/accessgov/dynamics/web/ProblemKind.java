@@ -27,6 +27,19 @@ public enum ProblemKind {
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Response format not available"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    ROLE_COPY_MISSING_IN_BUSINESS_UNIT(
+            "role-copy-missing-in-business-unit", HttpStatus.CONFLICT, "Role has no copy in the business unit"),
+    ROLE_IN_OTHER_BUSINESS_UNIT(
+            "role-in-other-business-unit", HttpStatus.CONFLICT, "Role copy belongs to another business unit"),
+    ACCESS_TEAM_CANNOT_HOLD_ROLES(
+            "access-team-cannot-hold-roles", HttpStatus.CONFLICT, "Access teams cannot hold security roles"),
+    MEMBERSHIP_MANAGED_BY_BUSINESS_UNIT(
+            "membership-managed-by-business-unit", HttpStatus.CONFLICT, "Membership is managed by the business unit"),
+    MEMBERSHIP_MANAGED_BY_ENTRA_GROUP(
+            "membership-managed-by-entra-group", HttpStatus.CONFLICT, "Membership is managed by an Entra group"),
+    ACCOUNT_DISABLED("account-disabled", HttpStatus.CONFLICT, "Account is disabled"),
+    PLATFORM_MANAGED_ACCOUNT("platform-managed-account", HttpStatus.CONFLICT, "Account is managed by the platform"),
+    GRANT_INHERITED_ONLY("grant-inherited-only", HttpStatus.CONFLICT, "Grant is inherited only"),
     BUSINESS_RULE_VIOLATED("business-rule-violated", HttpStatus.CONFLICT, "Change not possible"),
     DATAVERSE_REFUSED_CHANGE("dataverse-refused-change", HttpStatus.BAD_GATEWAY, "Dataverse refused the change"),
     DATAVERSE_ACCESS_DENIED("dataverse-access-denied", HttpStatus.BAD_GATEWAY, "Dataverse denied the service access"),

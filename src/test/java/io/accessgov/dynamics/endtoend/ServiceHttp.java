@@ -34,13 +34,18 @@ final class ServiceHttp {
     }
 
     HttpResponse<String> send(String method, String pathAndQuery, @Nullable String json) {
+        return send(method, pathAndQuery, json, "application/json");
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery, @Nullable String body, String contentType) {
+        String json = body;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

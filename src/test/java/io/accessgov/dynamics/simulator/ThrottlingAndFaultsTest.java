@@ -146,6 +146,28 @@ class ThrottlingAndFaultsTest {
     }
 
     @Test
+    void aLateAnswerComesAfterTheChangeWasApplied() throws Exception {
+        java.util.UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
+        java.util.UUID role = simulator
+                .state()
+                .roleCopy("System Customizer", simulator.state().businessUnitId("Sales"));
+        simulator.faults().inject(Fault.answerLate(Duration.ofSeconds(5)).onMethod("POST"));
+
+        CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> client.post(
+                "systemusers(" + alex + ")/systemuserroles_association/$ref",
+                "{\"@odata.id\": \"" + simulator.webApiUrl() + "roles(" + role + ")\"}"));
+        long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!simulator.state().userRoles().contains(new SimulatorState.Link(alex, role))
+                && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+
+        assertThat(simulator.state().userRoles()).contains(new SimulatorState.Link(alex, role));
+        assertThat(answer).isNotDone();
+        assertThat(answer.get().statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void gatewayErrorsCanComeWithoutAJsonBody() {
         simulator.faults().inject(Fault.status(502).withoutJsonBody());
         HttpResponse<String> response = client.get("WhoAmI");

@@ -39,23 +39,42 @@ final class DataverseHttp {
      * @param target the entity set or function, for metrics (no ids)
      * @param prefer values of the {@code Prefer} header
      * @param retrySafe whether repeating it cannot do harm (reads; writes whose outcome the caller checks)
+     * @param singleAttempt whether it is sent at most once (a 401 answer aside, which Dataverse did not execute): the
+     *     caller decides, after reading back, whether to send it again
      */
     public record Request(
-            HttpMethod method, URI uri, String target, List<String> prefer, byte @Nullable [] body, boolean retrySafe) {
+            HttpMethod method,
+            URI uri,
+            String target,
+            List<String> prefer,
+            byte @Nullable [] body,
+            boolean retrySafe,
+            boolean singleAttempt) {
 
         public static Request read(URI uri, String target, List<String> prefer) {
-            return new Request(HttpMethod.GET, uri, target, prefer, null, true);
+            return new Request(HttpMethod.GET, uri, target, prefer, null, true, false);
         }
 
         /**
          * A change. It is retried after failures that may have reached Dataverse (5xx, broken connection, timeout)
          * only when {@code checkable} says repeating it is harmless — because it is idempotent, or because the
          * caller reads the state back before relying on the outcome. A 429 or a refused connection is always
-         * retried: Dataverse did not execute the request.
+         * retried: Dataverse did not execute the request. Link changes do not use this: the issue asks that even a
+         * throttled change be read back before it is sent again, so they go through {@link #once} and
+         * {@link LinkWriter}.
          */
         public static Request write(
                 HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
-            return new Request(method, uri, target, List.of(), body, checkable);
+            return new Request(method, uri, target, List.of(), body, checkable, false);
+        }
+
+        /**
+         * A change sent exactly once, whatever the answer: after a 429, a 5xx, a broken connection or a timeout the
+         * caller reads the state back before it decides to send it again, so it is never applied twice and never
+         * reported failed when it succeeded.
+         */
+        public static Request once(HttpMethod method, URI uri, String target, byte @Nullable [] body) {
+            return new Request(method, uri, target, List.of(), body, false, true);
         }
     }
 
@@ -117,6 +136,9 @@ final class DataverseHttp {
                 continue;
             }
             DataverseException failure = attempt.failure();
+            if (request.singleAttempt()) {
+                throw failure;
+            }
             RetryPolicy.Failure kind = attempt.kind();
             Optional<Duration> serverWait =
                     attempt.response == null ? Optional.empty() : decoder.retryAfter(attempt.response.headers());

@@ -42,22 +42,25 @@ public final class DataverseWiring {
                 clock,
                 metrics,
                 json);
+        RetryPolicy policy = new RetryPolicy(
+                limits.maxAttempts(), limits.deadline(), BASE_BACKOFF, MAX_BACKOFF, () -> ThreadLocalRandom.current()
+                        .nextDouble());
         DataverseHttp http = new DataverseHttp(
                 webClient(webClientBuilder, limits),
                 tokens,
-                new RetryPolicy(
-                        limits.maxAttempts(),
-                        limits.deadline(),
-                        BASE_BACKOFF,
-                        MAX_BACKOFF,
-                        () -> ThreadLocalRandom.current().nextDouble()),
+                policy,
                 new DataverseErrorDecoder(json, clock),
                 new ConcurrencyLimit(limits.maxConcurrentRequests()),
                 metrics,
                 clock,
                 sleeper,
                 limits.readTimeout());
-        return new WebApiDataverseClient(connection, new ODataReader(http, json), new ColumnSupport(), classifier);
+        return new WebApiDataverseClient(
+                connection,
+                new ODataReader(http, json),
+                new ColumnSupport(),
+                classifier,
+                new LinkWriter(http, policy, metrics, clock, sleeper));
     }
 
     /**

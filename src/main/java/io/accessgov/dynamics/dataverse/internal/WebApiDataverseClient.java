@@ -13,6 +13,7 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
@@ -48,9 +49,14 @@ public final class WebApiDataverseClient implements DataverseClient {
     private final EntityReader<TeamMembership> memberships;
     private final EntityReader<TeamRoleLink> teamRoles;
     private final Map<DataverseTable<?>, EntityReader<?>> tables;
+    private final LinkWrites links;
 
     public WebApiDataverseClient(
-            DataverseConnection connection, ODataReader reader, ColumnSupport columns, AccountClassifier classifier) {
+            DataverseConnection connection,
+            ODataReader reader,
+            ColumnSupport columns,
+            AccountClassifier classifier,
+            LinkWriter writer) {
         this.connection = connection;
         this.reader = reader;
         this.classifier = classifier;
@@ -132,6 +138,7 @@ public final class WebApiDataverseClient implements DataverseClient {
                 DataverseTable.USER_ROLES, userRoles,
                 DataverseTable.TEAM_MEMBERSHIPS, memberships,
                 DataverseTable.TEAM_ROLES, teamRoles);
+        this.links = new LinkWrites(connection.apiBase(), writer, userRoles, memberships, teamRoles);
     }
 
     // Users
@@ -287,6 +294,38 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public List<TeamRoleLink> teamRolesOfRoles(Collection<UUID> roleIds) {
         return teamRoles.allWhereIn("roleid", roleIds);
+    }
+
+    // Changes
+
+    @Override
+    public LinkChange assignRoleToUser(UUID userId, UUID roleId) {
+        return links.userRole(userId, roleId, true);
+    }
+
+    @Override
+    public LinkChange removeRoleFromUser(UUID userId, UUID roleId) {
+        return links.userRole(userId, roleId, false);
+    }
+
+    @Override
+    public LinkChange assignRoleToTeam(UUID teamId, UUID roleId) {
+        return links.teamRole(teamId, roleId, true);
+    }
+
+    @Override
+    public LinkChange removeRoleFromTeam(UUID teamId, UUID roleId) {
+        return links.teamRole(teamId, roleId, false);
+    }
+
+    @Override
+    public LinkChange addTeamMember(UUID teamId, UUID userId) {
+        return links.membership(teamId, userId, true);
+    }
+
+    @Override
+    public LinkChange removeTeamMember(UUID teamId, UUID userId) {
+        return links.membership(teamId, userId, false);
     }
 
     // Full reads

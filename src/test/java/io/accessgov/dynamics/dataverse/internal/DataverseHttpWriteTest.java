@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
+import io.accessgov.dynamics.dataverse.DataverseThrottled;
 import io.accessgov.dynamics.dataverse.DataverseUnavailable;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -97,6 +98,24 @@ class DataverseHttpWriteTest {
 
         assertThat(http.execute(associate(false)).status()).isEqualTo(204);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aChangeSentOnceIsNotRepeatedEvenWhenThrottled() {
+        dataverse
+                .then(new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", "2")
+                        .build())
+                .then(new MockResponse.Builder().code(204).build());
+        DataverseHttp.Request once =
+                DataverseHttp.Request.once(HttpMethod.POST, associate(false).uri(), "systemusers", BODY);
+
+        assertThatThrownBy(() -> http.execute(once))
+                .isInstanceOfSatisfying(DataverseThrottled.class, throttled -> assertThat(throttled.retryAfter())
+                        .contains(Duration.ofSeconds(2)));
+        assertThat(dataverse.dataverseCalls).hasSize(1);
+        assertThat(sleeps).isEmpty();
     }
 
     @Test

@@ -1,0 +1,103 @@
+{{/* The chart's name, overridable with nameOverride. */}}
+{{- define "connector.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The release's full name: fullnameOverride, or the release name (prefixed with the chart name unless it has it). */}}
+{{- define "connector.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "connector.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "connector.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "connector.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
+{{- define "connector.labels" -}}
+helm.sh/chart: {{ include "connector.chart" . }}
+{{ include "connector.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "connector.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "connector.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{- define "connector.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) }}
+{{- end }}
+
+{{/* True (non-empty) when more than one pod can run at a time. */}}
+{{- define "connector.multiReplica" -}}
+{{- if or (and .Values.autoscaling.enabled (gt (int .Values.autoscaling.maxReplicas) 1)) (and (not .Values.autoscaling.enabled) (gt (int .Values.replicaCount) 1)) }}true{{- end }}
+{{- end }}
+
+{{/* The container's environment: the service's settings (contract §1) from values; the secret by reference only. */}}
+{{- define "connector.env" -}}
+- name: CONNECTOR_DATA_DIR
+  value: /data
+- name: SERVER_PORT
+  value: "8080"
+{{- with .Values.dynamics }}
+{{- if .environmentUrl }}
+- name: DYNAMICS_ENVIRONMENT_URL
+  value: {{ .environmentUrl | quote }}
+- name: DYNAMICS_TENANT_ID
+  value: {{ required "dynamics.tenantId is required with dynamics.environmentUrl" .tenantId | quote }}
+- name: DYNAMICS_CLIENT_ID
+  value: {{ required "dynamics.clientId is required with dynamics.environmentUrl" .clientId | quote }}
+- name: DYNAMICS_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "dynamics.existingSecret (a Secret holding the client secret) is required with dynamics.environmentUrl" .existingSecret | quote }}
+      key: {{ .existingSecretKey | quote }}
+{{- end }}
+{{- if .authorityUrl }}
+- name: DYNAMICS_AUTHORITY_URL
+  value: {{ .authorityUrl | quote }}
+{{- end }}
+- name: DYNAMICS_INCLUDE_SYSTEM_ACCOUNTS
+  value: {{ .includeSystemAccounts | quote }}
+{{- if .platformApplicationIds }}
+- name: DYNAMICS_PLATFORM_APPLICATION_IDS
+  value: {{ join "," .platformApplicationIds | quote }}
+{{- end }}
+{{- end }}
+{{- with .Values.security }}
+{{- if .jwt.issuerUri }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI
+  value: {{ .jwt.issuerUri | quote }}
+{{- end }}
+{{- if .jwt.jwkSetUri }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI
+  value: {{ .jwt.jwkSetUri | quote }}
+{{- end }}
+{{- if .jwt.audiences }}
+- name: SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES
+  value: {{ join "," .jwt.audiences | quote }}
+{{- end }}
+- name: CONNECTOR_SECURITY_ALLOW_ANONYMOUS
+  value: {{ .allowAnonymous | quote }}
+{{- end }}
+{{- with .Values.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}

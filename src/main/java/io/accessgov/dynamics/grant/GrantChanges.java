@@ -1,0 +1,322 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.audit.AuditEvent.Outcome;
+import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.LinkChange;
+import io.accessgov.dynamics.dataverse.SecurityRole;
+import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.TeamType;
+import io.accessgov.dynamics.dataverse.UserRoleLink;
+import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
+import io.accessgov.dynamics.grant.GrantId.PrincipalType;
+import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Grants and revokes roles and team memberships (contract §5, issue 4). Everything that can be known before a write
+ * is checked first, so a refused change sends nothing to Dataverse: the subjects exist for the API (404 otherwise,
+ * hidden accounts included), the account is not platform-managed, the team's membership is managed here, access
+ * teams get no roles, the role has a copy in the business unit. Then, under the grant's lock, the current links are
+ * read and only a missing (or present) one is written; holding any copy of a role directly counts as holding it.
+ */
+@Service
+class GrantChanges {
+
+    private final DataverseClient dataverse;
+    private final AccountScope scope;
+    private final GrantService grants;
+    private final GrantLocks locks;
+
+    GrantChanges(DataverseClient dataverse, AccountScope scope, GrantService grants, GrantLocks locks) {
+        this.dataverse = dataverse;
+        this.scope = scope;
+        this.grants = grants;
+        this.locks = locks;
+    }
+
+    /** Creates the grant asked for, or finds it already held. */
+    ChangeResult grant(GrantRequest request, ChangeAttempt attempt) {
+        // As asked (a role may be named by a copy); renamed with the root role once it is known.
+        attempt.grantId(new GrantId(
+                request.resourceType(), request.resourceId(), request.principalType(), request.principalId()));
+        if (request.resourceType() == ResourceType.TEAM) {
+            return addMember(request.resourceId(), request.principalId(), attempt);
+        }
+        if (request.principalType() == PrincipalType.ACCOUNT) {
+            return assignToAccount(request.resourceId(), request.principalId(), request.businessUnitId(), attempt);
+        }
+        return assignToTeam(request.resourceId(), request.principalId(), request.businessUnitId(), attempt);
+    }
+
+    /** Removes the direct grant, if there is one. */
+    ChangeResult revoke(GrantId id, ChangeAttempt attempt) {
+        attempt.grantId(id);
+        if (id.resourceType() == ResourceType.TEAM) {
+            return removeMember(id.resourceId(), id.principalId(), attempt);
+        }
+        if (id.principalType() == PrincipalType.ACCOUNT) {
+            return removeFromAccount(id.resourceId(), id.principalId(), attempt);
+        }
+        return removeFromTeam(id.resourceId(), id.principalId(), attempt);
+    }
+
+    // Roles of accounts
+
+    private ChangeResult assignToAccount(UUID roleId, UUID userId, @Nullable UUID unitAsked, ChangeAttempt attempt) {
+        SystemUser user = account(userId);
+        SecurityRole role = role(roleId);
+        changeable(user);
+        GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.ACCOUNT, userId));
+        List<SecurityRole> copies = dataverse.roleCopies(role.rootRoleId());
+        SecurityRole copy = copyIn(copies, role.rootRoleId(), unitAsked, user.businessUnitId());
+        Set<UUID> copyIds = ids(copies);
+        return locks.withLock(id, () -> {
+            boolean held = dataverse.userRolesOfUser(userId).stream()
+                    .map(UserRoleLink::roleId)
+                    .anyMatch(copyIds::contains);
+            if (held) {
+                return answer(200, id, Outcome.ALREADY_HELD, null);
+            }
+            return created(id, refusedAs(userId, () -> dataverse.assignRoleToUser(userId, copy.id())));
+        });
+    }
+
+    private ChangeResult removeFromAccount(UUID roleId, UUID userId, ChangeAttempt attempt) {
+        SystemUser user = account(userId);
+        SecurityRole role = role(roleId);
+        changeable(user);
+        GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.ACCOUNT, userId));
+        Set<UUID> copyIds = ids(dataverse.roleCopies(role.rootRoleId()));
+        return locks.withLock(id, () -> {
+            List<UUID> direct = dataverse.userRolesOfUser(user.id()).stream()
+                    .map(UserRoleLink::roleId)
+                    .filter(copyIds::contains)
+                    .distinct()
+                    .toList();
+            List<GrantRefused.Through> through = inheritedThrough(userId, copyIds);
+            if (direct.isEmpty()) {
+                if (!through.isEmpty()) {
+                    throw GrantRefused.inheritedOnly(id, through);
+                }
+                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+            }
+            Removal removal = new Removal();
+            for (UUID copy : direct) {
+                removal.add(refusedAs(userId, () -> dataverse.removeRoleFromUser(userId, copy)));
+            }
+            return removal.answer(id, !through.isEmpty());
+        });
+    }
+
+    /** The teams of the account that hold one of these role copies. */
+    private List<GrantRefused.Through> inheritedThrough(UUID userId, Set<UUID> copyIds) {
+        Set<UUID> teamIds = dataverse.membershipsOfUser(userId).stream()
+                .map(TeamMembership::teamId)
+                .collect(Collectors.toSet());
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> holding = dataverse.teamRolesOfTeams(teamIds).stream()
+                .filter(link -> copyIds.contains(link.roleId()))
+                .map(TeamRoleLink::teamId)
+                .collect(Collectors.toSet());
+        if (holding.isEmpty()) {
+            return List.of();
+        }
+        return dataverse.teamsById(holding).stream()
+                .map(team -> new GrantRefused.Through(team.id(), team.name()))
+                .sorted((a, b) -> String.valueOf(a.displayName()).compareToIgnoreCase(String.valueOf(b.displayName())))
+                .toList();
+    }
+
+    // Roles of teams
+
+    private ChangeResult assignToTeam(UUID roleId, UUID teamId, @Nullable UUID unitAsked, ChangeAttempt attempt) {
+        Team team = team(teamId);
+        SecurityRole role = role(roleId);
+        GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.TEAM, teamId));
+        if (team.type() == TeamType.ACCESS) {
+            throw GrantRefused.accessTeam(team);
+        }
+        List<SecurityRole> copies = dataverse.roleCopies(role.rootRoleId());
+        SecurityRole copy = copyIn(copies, role.rootRoleId(), unitAsked, team.businessUnitId());
+        Set<UUID> copyIds = ids(copies);
+        return locks.withLock(id, () -> {
+            if (!teamRoleCopies(teamId, copyIds).isEmpty()) {
+                return answer(200, id, Outcome.ALREADY_HELD, null);
+            }
+            return created(id, refusedAs(teamId, () -> dataverse.assignRoleToTeam(teamId, copy.id())));
+        });
+    }
+
+    private ChangeResult removeFromTeam(UUID roleId, UUID teamId, ChangeAttempt attempt) {
+        team(teamId);
+        SecurityRole role = role(roleId);
+        GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.TEAM, teamId));
+        Set<UUID> copyIds = ids(dataverse.roleCopies(role.rootRoleId()));
+        return locks.withLock(id, () -> {
+            List<UUID> held = teamRoleCopies(teamId, copyIds);
+            if (held.isEmpty()) {
+                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+            }
+            Removal removal = new Removal();
+            for (UUID copy : held) {
+                removal.add(refusedAs(teamId, () -> dataverse.removeRoleFromTeam(teamId, copy)));
+            }
+            return removal.answer(id, false);
+        });
+    }
+
+    private List<UUID> teamRoleCopies(UUID teamId, Set<UUID> copyIds) {
+        return dataverse.teamRolesOfTeams(List.of(teamId)).stream()
+                .map(TeamRoleLink::roleId)
+                .filter(copyIds::contains)
+                .distinct()
+                .toList();
+    }
+
+    // Team memberships
+
+    private ChangeResult addMember(UUID teamId, UUID userId, ChangeAttempt attempt) {
+        Team team = team(teamId);
+        GrantId id = named(attempt, new GrantId(ResourceType.TEAM, teamId, PrincipalType.ACCOUNT, userId));
+        changeable(account(userId));
+        membershipManagedHere(team);
+        return locks.withLock(id, () -> {
+            if (isMember(teamId, userId)) {
+                return answer(200, id, Outcome.ALREADY_HELD, null);
+            }
+            return created(id, refusedAs(userId, () -> dataverse.addTeamMember(teamId, userId)));
+        });
+    }
+
+    private ChangeResult removeMember(UUID teamId, UUID userId, ChangeAttempt attempt) {
+        Team team = team(teamId);
+        GrantId id = named(attempt, new GrantId(ResourceType.TEAM, teamId, PrincipalType.ACCOUNT, userId));
+        changeable(account(userId));
+        membershipManagedHere(team);
+        return locks.withLock(id, () -> {
+            if (!isMember(teamId, userId)) {
+                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+            }
+            Removal removal = new Removal();
+            removal.add(refusedAs(userId, () -> dataverse.removeTeamMember(teamId, userId)));
+            return removal.answer(id, false);
+        });
+    }
+
+    private boolean isMember(UUID teamId, UUID userId) {
+        return dataverse.membershipsOfUser(userId).stream()
+                .anyMatch(membership -> membership.teamId().equals(teamId));
+    }
+
+    private static void membershipManagedHere(Team team) {
+        if (team.defaultBusinessUnitTeam()) {
+            throw GrantRefused.defaultTeam(team);
+        }
+        if (team.type().isEntraGroup()) {
+            throw GrantRefused.entraGroupTeam(team);
+        }
+    }
+
+    // Subjects
+
+    /** The account, if it exists for the API (the system-account toggle hides some). */
+    private SystemUser account(UUID userId) {
+        SystemUser user = dataverse.findUser(userId).orElseThrow(() -> GrantSubjectNotFound.account(userId));
+        scope.facts(user).orElseThrow(() -> GrantSubjectNotFound.account(userId));
+        return user;
+    }
+
+    /** Fails for an account this service never changes. */
+    private void changeable(SystemUser user) {
+        if (scope.facts(user).map(AccountFacts::platformManaged).orElse(true)) {
+            throw GrantRefused.platformManaged(user.id());
+        }
+    }
+
+    private SecurityRole role(UUID roleId) {
+        return dataverse.findRole(roleId).orElseThrow(() -> GrantSubjectNotFound.role(roleId));
+    }
+
+    private Team team(UUID teamId) {
+        return dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
+    }
+
+    /** The copy of the role in the business unit asked for, or else in the principal's own. */
+    private SecurityRole copyIn(
+            List<SecurityRole> copies, UUID rootRoleId, @Nullable UUID unitAsked, UUID principalsUnit) {
+        UUID unit = unitAsked != null ? unitAsked : principalsUnit;
+        return copies.stream()
+                .filter(copy -> copy.businessUnitId().equals(unit))
+                .findFirst()
+                .orElseThrow(() -> {
+                    if (unitAsked != null
+                            && dataverse.findBusinessUnit(unitAsked).isEmpty()) {
+                        return GrantSubjectNotFound.businessUnit(unitAsked);
+                    }
+                    return GrantRefused.noCopyInBusinessUnit(rootRoleId, unit);
+                });
+    }
+
+    // Answers
+
+    private static GrantId named(ChangeAttempt attempt, GrantId id) {
+        attempt.grantId(id);
+        return id;
+    }
+
+    private ChangeResult created(GrantId id, LinkChange change) {
+        return change.changed()
+                ? answer(201, id, Outcome.CREATED, change.requestId())
+                : answer(200, id, Outcome.ALREADY_HELD, change.requestId());
+    }
+
+    private ChangeResult answer(int status, GrantId id, Outcome outcome, @Nullable String requestId) {
+        Grant grant = status == 204 ? null : grants.get(id);
+        return new ChangeResult(status, id, grant, outcome, requestId);
+    }
+
+    /** Dataverse's refusal of a grant rule as this service's 409; any other refusal passes unchanged. */
+    private static LinkChange refusedAs(UUID principalId, Supplier<LinkChange> write) {
+        try {
+            return write.get();
+        } catch (BusinessRuleViolated refused) {
+            throw GrantRefused.fromDataverse(refused, principalId).orElseThrow(() -> refused);
+        }
+    }
+
+    /** The removals of one revoke: what they changed, and the last request id. */
+    private final class Removal {
+        private boolean changed;
+        private @Nullable String requestId;
+
+        void add(LinkChange change) {
+            changed |= change.changed();
+            if (change.requestId() != null) {
+                requestId = change.requestId();
+            }
+        }
+
+        ChangeResult answer(GrantId id, boolean accessRemains) {
+            Outcome outcome = changed ? Outcome.REVOKED : Outcome.ALREADY_ABSENT;
+            return accessRemains
+                    ? GrantChanges.this.answer(200, id, outcome, requestId)
+                    : GrantChanges.this.answer(204, id, outcome, requestId);
+        }
+    }
+
+    private static Set<UUID> ids(List<SecurityRole> copies) {
+        return copies.stream().map(SecurityRole::id).collect(Collectors.toSet());
+    }
+}

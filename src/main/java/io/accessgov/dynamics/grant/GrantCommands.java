@@ -1,0 +1,117 @@
+package io.accessgov.dynamics.grant;
+
+import io.accessgov.dynamics.audit.AuditEvent;
+import io.accessgov.dynamics.audit.AuditEvent.Outcome;
+import io.accessgov.dynamics.audit.AuditLog;
+import io.accessgov.dynamics.audit.Caller;
+import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
+import io.accessgov.dynamics.dataverse.DataverseException;
+import io.accessgov.dynamics.web.ApiProblem;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * The entry to grant changes: reads the request, runs the change and writes exactly one audit event for the attempt,
+ * whatever it came to (created, already held, revoked, already absent, refused, failed), with the caller, the grant,
+ * Dataverse's request id and the time taken. While it runs, every log line carries the attempt's correlation id.
+ */
+@Component
+class GrantCommands {
+
+    static final String CORRELATION_ID = "correlationId";
+
+    private final GrantChanges changes;
+    private final AuditLog audit;
+
+    GrantCommands(GrantChanges changes, AuditLog audit) {
+        this.changes = changes;
+        this.audit = audit;
+    }
+
+    /** {@code POST /api/v1/grants} with this body, sent as {@code contentType}. */
+    ChangeResult grant(@Nullable String contentType, byte[] body) {
+        return audited("grant", attempt -> {
+            GrantRequestReader.requireJson(contentType);
+            return changes.grant(GrantRequestReader.read(body), attempt);
+        });
+    }
+
+    /** {@code DELETE /api/v1/grants/{id}}. */
+    ChangeResult revoke(String grantId) {
+        return audited("revoke", attempt -> changes.revoke(GrantId.parse(grantId), attempt));
+    }
+
+    private ChangeResult audited(String action, Function<ChangeAttempt, ChangeResult> change) {
+        String correlationId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        Caller caller = Caller.current();
+        ChangeAttempt attempt = new ChangeAttempt();
+        MDC.put(CORRELATION_ID, correlationId);
+        try {
+            ChangeResult result = change.apply(attempt);
+            audit.record(new AuditEvent(
+                    caller,
+                    action,
+                    result.id().toString(),
+                    result.outcome(),
+                    result.status(),
+                    result.dataverseRequestId(),
+                    correlationId,
+                    millisSince(started),
+                    null));
+            return result;
+        } catch (ApiProblem refused) {
+            Object requestId = refused.properties().get("dataverseRequestId");
+            boolean serverSide = refused.kind().status().is5xxServerError();
+            audit.record(new AuditEvent(
+                    caller,
+                    action,
+                    grantId(attempt),
+                    serverSide ? Outcome.FAILED : Outcome.REFUSED,
+                    refused.kind().status().value(),
+                    requestId == null ? null : requestId.toString(),
+                    correlationId,
+                    millisSince(started),
+                    refused.kind().slug()));
+            throw refused;
+        } catch (DataverseException failed) {
+            audit.record(new AuditEvent(
+                    caller,
+                    action,
+                    grantId(attempt),
+                    failed instanceof BusinessRuleViolated ? Outcome.REFUSED : Outcome.FAILED,
+                    null,
+                    failed.requestId().orElse(null),
+                    correlationId,
+                    millisSince(started),
+                    failed.getClass().getSimpleName()
+                            + failed.dataverseCode().map(code -> " " + code).orElse("")));
+            throw failed;
+        } catch (RuntimeException | Error unexpected) {
+            audit.record(new AuditEvent(
+                    caller,
+                    action,
+                    grantId(attempt),
+                    Outcome.FAILED,
+                    500,
+                    null,
+                    correlationId,
+                    millisSince(started),
+                    unexpected.getClass().getSimpleName()));
+            throw unexpected;
+        } finally {
+            MDC.remove(CORRELATION_ID);
+        }
+    }
+
+    private static @Nullable String grantId(ChangeAttempt attempt) {
+        return attempt.grantId() == null ? null : attempt.grantId().toString();
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}
