@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a query string that is not text before it reaches a handler: parameters that are not valid UTF-8 once
@@ -28,8 +29,9 @@ class QueryTextFilter extends OncePerRequestFilter {
 
     private final ProblemResponseWriter problems;
 
-    QueryTextFilter(ProblemResponseWriter problems) {
-        this.problems = problems;
+    /** Built from the JSON mapper rather than the writer bean, so web slice tests that include filters load. */
+    QueryTextFilter(JsonMapper json) {
+        this.problems = new ProblemResponseWriter(json);
     }
 
     @Override
