@@ -47,14 +47,7 @@ class AccountController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AccountPage.class),
                             examples = @ExampleObject(name = "page", value = AccountExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<Account> listAccounts(
             @Parameter(description = "Only enabled or only disabled accounts.")
@@ -104,15 +97,8 @@ class AccountController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Account.class),
                             examples = @ExampleObject(name = "account", value = AccountExamples.ACCOUNT)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping("/{id}")
     Account getAccount(
             @Parameter(

@@ -46,14 +46,7 @@ class BusinessUnitController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = BusinessUnitPage.class),
                             examples = @ExampleObject(name = "page", value = BusinessUnitExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<BusinessUnitView> listBusinessUnits(
             @Parameter(
@@ -86,9 +79,6 @@ class BusinessUnitController {
                             schema = @Schema(implementation = BusinessUnitView.class),
                             examples =
                                     @ExampleObject(name = "business-unit", value = BusinessUnitExamples.BUSINESS_UNIT)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(
             responseCode = "404",
             description = "No business unit has this id.",
@@ -101,10 +91,6 @@ class BusinessUnitController {
                                             name = "business-unit-not-found",
                                             value = BusinessUnitExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping("/{id}")
     BusinessUnitView getBusinessUnit(
             @Parameter(

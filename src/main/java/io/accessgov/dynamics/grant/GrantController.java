@@ -59,15 +59,8 @@ class GrantController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = GrantPage.class),
                             examples = @ExampleObject(name = "page", value = GrantExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<Grant> listGrants(
             @Parameter(description = "The principal's type.", schema = @Schema(allowableValues = {"account", "team"}))
@@ -117,15 +110,8 @@ class GrantController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Grant.class),
                             examples = @ExampleObject(name = "grant", value = GrantExamples.ROLE_GRANT)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping("/{id}")
     Grant getGrant(
             @Parameter(
@@ -169,17 +155,10 @@ class GrantController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Grant.class)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ApiResponse(responseCode = "413", ref = "#/components/responses/PayloadTooLarge")
     @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @PostMapping
     ResponseEntity<Grant> createGrant(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable
@@ -210,15 +189,8 @@ class GrantController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Grant.class)))
     @ApiResponse(responseCode = "204", description = "The direct grant was removed, or was already absent.")
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @DeleteMapping("/{id}")
     ResponseEntity<Grant> revokeGrant(
             @Parameter(

@@ -47,14 +47,7 @@ class RoleController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = RolePage.class),
                             examples = @ExampleObject(name = "page", value = RoleExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<Role> listRoles(
             @Parameter(
@@ -95,9 +88,6 @@ class RoleController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = Role.class),
                             examples = @ExampleObject(name = "role", value = RoleExamples.ROLE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(
             responseCode = "404",
             description = "No role, and no business-unit copy of one, has this id.",
@@ -107,10 +97,6 @@ class RoleController {
                             schema = @Schema(ref = "#/components/schemas/Problem"),
                             examples = @ExampleObject(name = "role-not-found", value = RoleExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping("/{id}")
     Role getRole(
             @Parameter(

@@ -47,14 +47,7 @@ class TeamController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = TeamPage.class),
                             examples = @ExampleObject(name = "page", value = TeamExamples.PAGE)))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping
     Page<TeamView> listTeams(
             @Parameter(description = "Only teams of this type.") @RequestParam(required = false) @Nullable
@@ -100,9 +93,6 @@ class TeamController {
                                 @ExampleObject(name = "owner-team", value = TeamExamples.OWNER_TEAM),
                                 @ExampleObject(name = "entra-group-team", value = TeamExamples.ENTRA_TEAM)
                             }))
-    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
-    @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
-    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(
             responseCode = "404",
             description = "No team has this id.",
@@ -112,10 +102,6 @@ class TeamController {
                             schema = @Schema(ref = "#/components/schemas/Problem"),
                             examples = @ExampleObject(name = "team-not-found", value = TeamExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
-    @ApiResponse(responseCode = "500", ref = "#/components/responses/InternalError")
-    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
-    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @ApiResponse(responseCode = "504", ref = "#/components/responses/GatewayTimeout")
     @GetMapping("/{id}")
     TeamView getTeam(
             @Parameter(
