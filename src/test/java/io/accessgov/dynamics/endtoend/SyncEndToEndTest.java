@@ -205,6 +205,27 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void aTokenExpiringMidwayThroughASyncIsReplacedAndTheSnapshotIsIdentical() throws Exception {
+        String clean = export(runSync().get("id").asString()).body();
+        // hold the first membership page back, so that the sync is surely under way when every token expires
+        simulator.faults().inject(Fault.delay(Duration.ofMillis(1_500)).times(1).onPath("/teammemberships"));
+        int tokensBefore = simulator.tokens().issuedCount();
+
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        String id = ServiceHttp.parse(started.body()).get("id").asString();
+        Thread.sleep(700);
+        simulator.tokens().expireAll();
+        JsonNode done = awaitEnd(id);
+
+        assertThat(done.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(simulator.requests().dataverse().stream().filter(r -> r.status() == 401))
+                .as("requests refused with the expired token")
+                .isNotEmpty();
+        assertThat(simulator.tokens().issuedCount()).isGreaterThan(tokensBefore);
+        assertThat(export(id).body()).isEqualTo(clean);
+    }
+
+    @Test
     void aPersistentDataverseFailureIsFailedWithoutASnapshot() {
         simulator
                 .faults()
