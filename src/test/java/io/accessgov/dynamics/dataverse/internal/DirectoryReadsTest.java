@@ -77,7 +77,8 @@ class DirectoryReadsTest {
         List<SecurityRole> copies = dataverse.client().roleCopies(UUID.fromString(ROOT));
 
         assertThat(copies).extracting(SecurityRole::id).containsExactly(UUID.fromString(ROOT), UUID.fromString(COPY));
-        assertThat(filterOf(dataverse.dataverseCalls.get(0))).isEqualTo("_parentrootroleid_value eq " + ROOT);
+        assertThat(filterOf(dataverse.dataverseCalls.get(0)))
+                .isEqualTo("roleid eq " + ROOT + " or _parentrootroleid_value eq " + ROOT);
         assertThat(dataverse.dataverseCalls.get(0).getHeaders().get("Prefer")).contains("odata.maxpagesize=5000");
         assertThat(dataverse.dataverseCalls.get(1).getTarget())
                 .isEqualTo(next.substring(dataverse.environmentUrl().length()));
