@@ -32,6 +32,6 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemHandler.byStatus(status < 400 ? 500 : status, path);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(Problems.MEDIA_TYPE);
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(Problems.asJson(problem));
     }
 }

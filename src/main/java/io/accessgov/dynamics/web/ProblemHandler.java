@@ -276,6 +276,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         HttpHeaders all = new HttpHeaders();
         all.addAll(headers);
         all.setContentType(Problems.MEDIA_TYPE);
-        return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
+        // as an ordered map: type, title, status, detail, instance first, whatever the mapper's property order
+        return ResponseEntity.status(problem.getStatus()).headers(all).body(Problems.asJson(problem));
     }
 }

@@ -15,6 +15,8 @@ import io.accessgov.dynamics.dataverse.UserQuery;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,6 +156,29 @@ class JwtSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("problem:unauthenticated").contains("aud");
+    }
+
+    @Test
+    void aTokenWithAlteredClaimsIsRefused() {
+        String[] parts = token(Map.of("scp", "dynamics.read")).split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("dynamics.read", "dynamics.write");
+        String altered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+
+        assertThat(http.send("POST", "/api/v1/accounts", altered, "{}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnsignedTokenIsRefused() {
+        String[] parts = token(Map.of("scp", "dynamics.read")).split("\\.");
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String unsigned = header + "." + parts[1] + ".";
+
+        assertThat(http.get("/api/v1/accounts", unsigned).statusCode()).isEqualTo(401);
     }
 
     @Test
