@@ -24,6 +24,9 @@ final class SyncExamples {
             """;
 
     static final String CHANGES = """
+            {"change":"changed","kind":"business-unit","id":"7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d",\
+            "object":{"id":"7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d","name":"Contoso Ltd","parentId":null,\
+            "disabled":false}}
             {"change":"removed","kind":"grant","id":"team:5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d:member:account:\
             2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d","object":{"id":"team:5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d:member:\
             account:2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d","resource":{"type":"team",\
