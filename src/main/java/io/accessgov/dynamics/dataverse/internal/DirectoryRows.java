@@ -45,7 +45,8 @@ final class DirectoryRows {
             "membershiptype",
             "_administratorid_value",
             "description");
-    static final Set<String> TEAM_OPTIONAL = Set.of("isdefault", "membershiptype", "description");
+    // isdefault is not optional: a default team read as an ordinary one would let a membership change through
+    static final Set<String> TEAM_OPTIONAL = Set.of("membershiptype", "description");
 
     static final List<String> USER_ROLE_COLUMNS = List.of("systemuserroleid", "systemuserid", "roleid");
     static final List<String> MEMBERSHIP_COLUMNS = List.of("teammembershipid", "teamid", "systemuserid");
