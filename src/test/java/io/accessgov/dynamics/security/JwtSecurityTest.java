@@ -167,7 +167,8 @@ class JwtSecurityTest {
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
 
-        assertThat(http.send("POST", "/api/v1/accounts", altered, "{}").statusCode()).isEqualTo(401);
+        assertThat(http.send("POST", "/api/v1/accounts", altered, "{}").statusCode())
+                .isEqualTo(401);
     }
 
     @Test

@@ -46,9 +46,10 @@ class ProblemHandlerTest {
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.instance").value("/api/v1/nothing-here"))
                 .andExpect(jsonPath("$.detail").value(not(containsString("static resource"))))
-                .andExpect(content().string(org.hamcrest.Matchers.startsWith(
-                        "{\"type\":\"urn:dynamics365-connector:problem:not-found\",\"title\":\"Not found\","
-                                + "\"status\":404,\"detail\":")));
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.startsWith(
+                                "{\"type\":\"urn:dynamics365-connector:problem:not-found\",\"title\":\"Not found\","
+                                        + "\"status\":404,\"detail\":")));
     }
 
     @Test
