@@ -30,6 +30,13 @@ public interface DataverseClient {
     /** Who the service is signed in as ({@code WhoAmI}); proves the token and the application user work. */
     WhoAmI whoAmI();
 
+    /**
+     * True when this environment lacks a column that tells platform-managed accounts apart ({@code applicationid},
+     * {@code systemmanagedusertype}: some older platform versions have neither); such accounts then cannot be
+     * recognised, so no account may be changed.
+     */
+    boolean lacksAccountClassificationColumns();
+
     // Business units
 
     /** Every business unit (an environment has at most a few hundred). */

@@ -246,6 +246,9 @@ class GrantChanges {
         if (scope.facts(user).map(AccountFacts::platformManaged).orElse(true)) {
             throw GrantRefused.platformManaged(user.id());
         }
+        if (dataverse.lacksAccountClassificationColumns()) {
+            throw GrantRefused.platformManagedUnknown(user.id());
+        }
     }
 
     private SecurityRole role(UUID roleId) {

@@ -39,6 +39,15 @@ final class GrantRefused extends ApiProblem {
                 Map.of());
     }
 
+    static GrantRefused platformManagedUnknown(UUID accountId) {
+        return new GrantRefused(
+                ProblemKind.PLATFORM_MANAGED_ACCOUNT,
+                "This environment lacks the columns that tell Microsoft-managed accounts apart (applicationid,"
+                        + " systemmanagedusertype), so the service cannot rule out that account " + accountId
+                        + " is one; it changes no account's roles or teams here.",
+                Map.of());
+    }
+
     static GrantRefused noCopyInBusinessUnit(UUID rootRoleId, UUID businessUnitId) {
         return new GrantRefused(
                 ProblemKind.ROLE_COPY_MISSING_IN_BUSINESS_UNIT,

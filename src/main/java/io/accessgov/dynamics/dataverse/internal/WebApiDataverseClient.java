@@ -51,6 +51,7 @@ public final class WebApiDataverseClient implements DataverseClient {
     private final EntityReader<TeamRoleLink> teamRoles;
     private final Map<DataverseTable<?>, EntityReader<?>> tables;
     private final LinkWrites links;
+    private final ColumnSupport columns;
 
     public WebApiDataverseClient(
             DataverseConnection connection,
@@ -58,6 +59,7 @@ public final class WebApiDataverseClient implements DataverseClient {
             ColumnSupport columns,
             AccountClassifier classifier,
             LinkWriter writer) {
+        this.columns = columns;
         this.connection = connection;
         this.reader = reader;
         this.classifier = classifier;
@@ -222,6 +224,12 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public Optional<SecurityRole> findRole(UUID roleId) {
         return roles.one(roleId);
+    }
+
+    @Override
+    public boolean lacksAccountClassificationColumns() {
+        var available = columns.available("systemuser");
+        return !available.test("applicationid") || !available.test("systemmanagedusertype");
     }
 
     @Override
