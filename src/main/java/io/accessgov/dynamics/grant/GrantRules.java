@@ -65,7 +65,7 @@ public class GrantRules {
      * Every grant the account holds: its direct roles, the roles it inherits through its teams and its team
      * memberships, ordered by grant id.
      */
-    public List<Grant> ofAccount(Account account, Collection<Role> directRoles, Collection<Team> teams) {
+    public static List<Grant> ofAccount(Account account, Collection<Role> directRoles, Collection<Team> teams) {
         Map<UUID, RoleFacts> roles = new HashMap<>();
         Map<UUID, TeamFacts> teamFacts = new HashMap<>();
         List<Link> userRoles = new ArrayList<>(directRoles.size());
@@ -96,7 +96,7 @@ public class GrantRules {
     }
 
     /** Every role the team holds, as grants with the team as principal, ordered by grant id. */
-    public List<Grant> ofTeam(Team team) {
+    public static List<Grant> ofTeam(Team team) {
         Map<UUID, RoleFacts> roles = new HashMap<>();
         List<Link> teamRoles = new ArrayList<>();
         for (Role role : team.roles()) {

@@ -34,6 +34,7 @@ public final class Behaviour {
     }
 
     private volatile boolean olderPlatform;
+    private volatile boolean guidRangeFilters = true;
     private volatile TopWithMaxPageSize topWithMaxPageSize = TopWithMaxPageSize.TOP_IGNORED;
     private volatile boolean ownershipAcrossBusinessUnits;
     private volatile DuplicateLink duplicateLink = DuplicateLink.REJECT;
@@ -59,6 +60,20 @@ public final class Behaviour {
 
     public Behaviour olderPlatform(boolean value) {
         this.olderPlatform = value;
+        return this;
+    }
+
+    /**
+     * Whether {@code $filter} may compare GUIDs with {@code gt}, {@code ge}, {@code lt} and {@code le}, which a full
+     * sync uses to read a large table in parts. The documented operators apply to every type, but GUID ranges are not
+     * shown anywhere ([I]); off, such a filter is refused with 400 0x80060888.
+     */
+    public boolean guidRangeFilters() {
+        return guidRangeFilters;
+    }
+
+    public Behaviour guidRangeFilters(boolean value) {
+        this.guidRangeFilters = value;
         return this;
     }
 

@@ -31,24 +31,36 @@ final class FilterParser {
     private final List<Token> tokens;
     private final TableDef def;
     private final boolean olderPlatform;
+    private final boolean guidOrdering;
     private int next;
 
-    private FilterParser(String filter, TableDef def, boolean olderPlatform) {
+    private FilterParser(String filter, TableDef def, boolean olderPlatform, boolean guidOrdering) {
         this.filter = filter;
         this.tokens = FilterLexer.tokens(filter);
         this.def = def;
         this.olderPlatform = olderPlatform;
+        this.guidOrdering = guidOrdering;
     }
 
-    /** Compiles the filter for the table; null or blank means every row. */
+    /** Compiles the filter for the table; null or blank means every row. GUIDs may be compared with lt, ge etc. */
     static Predicate<Row> compile(@Nullable String filter, TableDef def, boolean olderPlatform) {
+        return compile(filter, def, olderPlatform, true);
+    }
+
+    /**
+     * Compiles the filter for the table; null or blank means every row.
+     *
+     * @param guidOrdering whether GUIDs may be compared with {@code gt}, {@code ge}, {@code lt} and {@code le}
+     *     ({@link Behaviour#guidRangeFilters()})
+     */
+    static Predicate<Row> compile(@Nullable String filter, TableDef def, boolean olderPlatform, boolean guidOrdering) {
         if (filter == null) {
             return row -> true;
         }
         if (filter.isBlank()) {
             throw ODataError.syntax("The $filter expression must not be empty.");
         }
-        FilterParser parser = new FilterParser(filter, def, olderPlatform);
+        FilterParser parser = new FilterParser(filter, def, olderPlatform, guidOrdering);
         Operand result = parser.or();
         Token rest = parser.peek();
         if (rest.kind() != Kind.END) {
@@ -260,6 +272,10 @@ final class FilterParser {
         if (!compatible(leftType, rightType)) {
             throw ODataError.syntax("A binary operator with incompatible types was detected. Found operand types '"
                     + leftType + "' and '" + rightType + "' for operator kind '" + kindName(op) + "'.");
+        }
+        if (!guidOrdering && leftType.equals("Edm.Guid") && !op.equals("eq") && !op.equals("ne")) {
+            throw ODataError.syntax("The operator '" + op + "' is not supported for operands of type 'Edm.Guid'"
+                    + " in '" + filter + "'.");
         }
         if (leftType.equals("Microsoft.Dynamics.CRM.BooleanManagedProperty")) {
             throw ODataError.syntax("The simulator cannot compare the complex property in '" + filter + "'.");

@@ -42,7 +42,7 @@ final class Reads {
         List<Integer> selected = select(selectText, def, older);
         int[] columns = RowWriter.columns(def, selected);
         String filterText = query.get("$filter");
-        Predicate<Row> filter = FilterParser.compile(filterText, def, older);
+        Predicate<Row> filter = FilterParser.compile(filterText, def, older, behaviour.guidRangeFilters());
         Integer top = query.top();
         boolean count = query.count();
         Integer preferred = prefer.maxPageSize();

@@ -107,8 +107,10 @@ final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
     public Draft draft(UUID id) throws IOException {
         Path temporary = directory.resolve(id + SNAPSHOT + TEMPORARY);
         Path target = directory.resolve(id + SNAPSHOT);
-        OutputStream stream =
-                new FastGzipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+        OutputStream stream = new ParallelGzipOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16),
+                compressors,
+                2 * compressorThreads);
         return new Draft() {
             private boolean committed;
             private boolean closed;

@@ -8,9 +8,7 @@ import io.accessgov.dynamics.grant.Grant;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.role.Role;
 import io.accessgov.dynamics.team.TeamView;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,15 +22,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a snapshot from what the collector kept, in canonical order and in stages, each as soon as the tables it
  * needs are read: business units, accounts, logical roles with their copies and teams; then the index of direct
- * roles; then grants — assembled one principal at a time by the grants API's own rules from compact
- * indexes (account → direct role copies, account → teams, team → roles), so no grant list is ever held whole.
+ * roles; then grants — assembled and rendered one principal at a time, by the grants API's rules
+ * ({@link AccountGrantLines}), from compact indexes (account → direct role copies, account → teams, team → roles), so
+ * no grant list is ever held whole.
  */
 final class SnapshotComposer {
 
@@ -48,8 +45,7 @@ final class SnapshotComposer {
     /** Chunks rendered ahead of the writer: bounds the memory they hold (a few hundred KiB each). */
     static final int CHUNKS_IN_FLIGHT = 16;
 
-    private final GrantRules rules;
-    private final ObjectWriter grantWriter;
+    private final JsonMapper json;
     private final ExecutorService workers;
     private final Map<UUID, GrantRules.Role> roleOfCopy = new HashMap<>();
     private List<Team> teams = List.of();
@@ -62,10 +58,9 @@ final class SnapshotComposer {
     /**
      * @param workers threads that assemble and render grants ahead of the (single) writer
      */
-    SnapshotComposer(GrantRules rules, JsonMapper json, ExecutorService workers) {
-        this.rules = rules;
+    SnapshotComposer(JsonMapper json, ExecutorService workers) {
         this.workers = workers;
-        this.grantWriter = json.writerFor(Grant.class).withRootValueSeparator("");
+        this.json = json;
     }
 
     /**
@@ -107,7 +102,7 @@ final class SnapshotComposer {
         long grants = writeAccountGrants(tables, teamsById, out);
         for (Team team : teams) {
             String teamId = team.id().toString();
-            for (Grant grant : rules.ofTeam(teamsById.get(team.id()))) {
+            for (Grant grant : GrantRules.ofTeam(teamsById.get(team.id()))) {
                 out.write(SnapshotKeys.grantOfTeam(teamId, grant.id()), SnapshotLine.GRANT, grant.id(), grant);
                 grants++;
             }
@@ -164,6 +159,7 @@ final class SnapshotComposer {
                 Arrays.stream(teamIds).map(teamsById::get).toList();
         Adjacency<GrantRules.Team> memberOf =
                 Adjacency.of(tables.memberships, accountIndex, accounts.length, new GuidIndex(teamIds), teamValues);
+        AccountGrantLines lines = new AccountGrantLines(json, roleOfCopy.values(), teamValues);
         GrantRules.Account[] accounts = this.accounts;
         Adjacency<GrantRules.Role> direct = this.direct;
 
@@ -175,12 +171,12 @@ final class SnapshotComposer {
                 while (next < accounts.length && rendering.size() < CHUNKS_IN_FLIGHT) {
                     int from = next;
                     int to = Math.min(accounts.length, next + ACCOUNTS_PER_CHUNK);
-                    rendering.add(workers.submit(() -> render(accounts, from, to, direct, memberOf)));
+                    rendering.add(workers.submit(() -> render(lines, accounts, from, to, direct, memberOf)));
                     next = to;
                 }
-                SnapshotWriter.Rendered lines = result(rendering.poll());
-                out.writeRendered(lines);
-                grants += lines.count();
+                SnapshotWriter.Rendered rendered = result(rendering.poll());
+                out.writeRendered(rendered);
+                grants += rendered.count();
             }
         } finally {
             rendering.forEach(chunk -> chunk.cancel(true));
@@ -188,40 +184,24 @@ final class SnapshotComposer {
         return grants;
     }
 
-    /**
-     * The grant lines of the accounts at positions [from, to), in canonical order, rendered straight to UTF-8 by one
-     * generator (the same serializer as {@link JsonMapper#writeValueAsString}, without its per-call set-up).
-     */
-    private SnapshotWriter.Rendered render(
+    /** The grant lines of the accounts at positions [from, to), in canonical order. */
+    private static SnapshotWriter.Rendered render(
+            AccountGrantLines lines,
             GrantRules.Account[] accounts,
             int from,
             int to,
             Adjacency<GrantRules.Role> direct,
             Adjacency<GrantRules.Team> memberOf) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        LineBuffer bytes = new LineBuffer(1 << 19); // about 64 accounts' grants
         int count = 0;
         String firstKey = "";
         String lastKey = "";
-        try (JsonGenerator generator = grantWriter.createGenerator(bytes)) {
-            for (int i = from; i < to; i++) {
-                GrantRules.Account account = accounts[i];
-                String accountId = account.id().toString();
-                for (Grant grant : rules.ofAccount(account, direct.of(i), memberOf.of(i))) {
-                    String key = SnapshotKeys.grantOfAccount(accountId, grant.id());
-                    if (count > 0 && key.compareTo(lastKey) <= 0) {
-                        throw new IllegalStateException(
-                                "Snapshot lines out of canonical order: " + key + " after " + lastKey);
-                    }
-                    firstKey = count == 0 ? key : firstKey;
-                    lastKey = key;
-                    count++;
-                    // the generator is flushed after each value, so plain bytes can go between values
-                    bytes.writeBytes((key + '\t' + SnapshotLine.GRANT + '\t' + grant.id() + '\t')
-                            .getBytes(StandardCharsets.US_ASCII));
-                    grantWriter.writeValue(generator, grant);
-                    generator.flush();
-                    bytes.write('\n');
-                }
+        for (int i = from; i < to; i++) {
+            AccountGrantLines.Written written = lines.write(accounts[i], direct.of(i), memberOf.of(i), bytes);
+            if (written.count() > 0) {
+                firstKey = count == 0 ? written.firstKey() : firstKey;
+                lastKey = written.lastKey();
+                count += written.count();
             }
         }
         return new SnapshotWriter.Rendered(bytes.toByteArray(), count, firstKey, lastKey);

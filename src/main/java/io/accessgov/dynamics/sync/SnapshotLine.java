@@ -1,9 +1,13 @@
 package io.accessgov.dynamics.sync;
 
+import java.util.List;
+
 /**
- * One object of a snapshot as stored: {@code key TAB kind TAB id TAB json}. Keys order a snapshot canonically
- * (kind first, then a stable key within the kind), so that two snapshots can be compared by one streaming
- * merge-join. The JSON is the REST JSON, written compactly (no raw tab or line break can occur in it).
+ * One object of a snapshot as stored: {@code key TAB json}. Keys order a snapshot canonically (kind first, then a
+ * stable key within the kind), so that two snapshots can be compared by one streaming merge-join; the key also names
+ * the kind (its first character, the kind's rank) and the id (its last {@code |}-separated part). The JSON is the REST
+ * JSON, written compactly (no raw tab or line break can occur in it). Lines of the first stored form,
+ * {@code key TAB kind TAB id TAB json}, are still read.
  *
  * @param key the canonical sort key; its first character is the kind's rank
  * @param kind {@code business-unit}, {@code account}, {@code role}, {@code team} or {@code grant}
@@ -17,13 +21,25 @@ record SnapshotLine(String key, String kind, String id, String json) {
     static final String TEAM = "team";
     static final String GRANT = "grant";
 
+    /** The kinds by their rank, the first character of their keys ({@link SnapshotKeys}). */
+    private static final List<String> KINDS = List.of(BUSINESS_UNIT, ACCOUNT, ROLE, TEAM, GRANT);
+
     /** The stored form, without the line break. */
     String encode() {
-        return key + '\t' + kind + '\t' + id + '\t' + json;
+        return key + '\t' + json;
     }
 
     static SnapshotLine decode(String line) {
         int first = line.indexOf('\t');
+        if (first > 0 && line.length() > first + 1 && line.charAt(first + 1) == '{') {
+            int rank = line.charAt(0) - '0';
+            int idStart = line.lastIndexOf('|', first) + 1;
+            if (rank < 0 || rank >= KINDS.size() || idStart == 0) {
+                throw new IllegalStateException("A snapshot line is damaged");
+            }
+            String key = line.substring(0, first);
+            return new SnapshotLine(key, KINDS.get(rank), key.substring(idStart), line.substring(first + 1));
+        }
         int second = line.indexOf('\t', first + 1);
         int third = line.indexOf('\t', second + 1);
         if (first < 0 || second < 0 || third < 0 || line.length() <= third + 1 || line.charAt(third + 1) != '{') {

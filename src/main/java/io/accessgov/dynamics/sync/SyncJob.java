@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one full sync to its end: reads the seven tables once each, concurrently (the client bounds the requests in
- * flight), keeps what the joins need, then writes the snapshot and commits it whole. Any failure ends the sync
+ * flight), the three that grow with the accounts in several key ranges at once, keeps what the joins need, then writes the snapshot and commits it whole. Any failure ends the sync
  * FAILED with nothing committed.
  */
 @Slf4j
@@ -37,6 +38,7 @@ final class SyncJob {
     private final SnapshotStore store;
     private final Path workDirectory;
     private final ExecutorService readers;
+    private final int parts;
     private final Clock clock;
 
     SyncJob(
@@ -47,6 +49,7 @@ final class SyncJob {
             SnapshotStore store,
             Path workDirectory,
             ExecutorService readers,
+            int parts,
             Clock clock) {
         this.dataverse = dataverse;
         this.rules = rules;
@@ -55,6 +58,7 @@ final class SyncJob {
         this.store = store;
         this.workDirectory = workDirectory;
         this.readers = readers;
+        this.parts = parts;
         this.clock = clock;
     }
 
@@ -68,7 +72,7 @@ final class SyncJob {
             reads = new Reads(run, tables);
             OutputStream stream = new BufferedOutputStream(draft.stream(), 1 << 16);
             SnapshotWriter out = new SnapshotWriter(stream, json);
-            SnapshotComposer composer = new SnapshotComposer(rules, json, readers);
+            SnapshotComposer composer = new SnapshotComposer(json, readers);
             reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
             composer.writeObjects(tables, out);
             reads.await(reads.userRoles);
@@ -113,6 +117,10 @@ final class SyncJob {
         return run.view(SyncStatus.FAILED, clock.instant(), Sync.Counts.NONE, problem);
     }
 
+    /** The tables that grow with the number of accounts: read in {@code parts} key ranges at once. */
+    static final Set<DataverseTable<?>> GROWING =
+            Set.of(DataverseTable.USERS, DataverseTable.USER_ROLES, DataverseTable.TEAM_MEMBERSHIPS);
+
     /** The seven table reads, started at once on the reader threads. */
     private final class Reads {
         private final SyncRun run;
@@ -137,9 +145,11 @@ final class SyncJob {
         }
 
         private <T> Future<?> read(DataverseTable<T> table, Consumer<List<T>> into) {
+            TableRead<T> reading = new TableRead<>(dataverse, table, GROWING.contains(table) ? parts : 1, readers);
             Future<?> read = readers.submit(() -> {
-                dataverse.readAll(table, run.counting(table, into), run);
+                reading.run(run.counting(table, into), run);
                 run.done(table);
+                return null;
             });
             all.add(read);
             return read;

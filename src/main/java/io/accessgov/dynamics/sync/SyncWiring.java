@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires full syncs: the embedded snapshot store in {@code connector.data-dir}, one background thread that runs
- * syncs one at a time, and one reading thread per table (the Dataverse client bounds the requests in flight).
+ * syncs one at a time, and one reading thread per table or part of a table (the Dataverse client bounds the requests in flight).
  */
 @Configuration(proxyBeanMethods = false)
 class SyncWiring {
@@ -46,9 +46,19 @@ class SyncWiring {
             MeterRegistry meters,
             ConnectorProperties connector) {
         Path work = workDirectory(connector.dataDir());
-        ExecutorService readers = Executors.newFixedThreadPool(SyncRun.TABLES.size(), threads("sync-read-"));
+        // a table read waits for its parts on the same pool: it must grow (to 7 + 3 × (parts - 1) threads)
+        ExecutorService readers = Executors.newCachedThreadPool(threads("sync-read-"));
         Clock clock = Clock.systemUTC();
-        SyncJob job = new SyncJob(dataverse, rules, types, json, store, work, readers, clock);
+        SyncJob job = new SyncJob(
+                dataverse,
+                rules,
+                types,
+                json,
+                store,
+                work,
+                readers,
+                connector.syncs().parts(),
+                clock);
         ExecutorService runner =
                 new ThreadPoolExecutor(
                         1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threads("sync-run-")) {

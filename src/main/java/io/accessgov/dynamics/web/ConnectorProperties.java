@@ -68,10 +68,20 @@ public record ConnectorProperties(
     public record Security(@DefaultValue("false") boolean allowAnonymous) {}
 
     /**
-     * How full syncs are kept (contract §8).
+     * How full syncs are read and kept (contract §8).
      *
      * @param keep how many completed snapshots to keep in {@code data-dir}; older ones are deleted
+     * @param parts how many primary-key ranges each of the tables that grow with the accounts (systemusers,
+     *     systemuserrolescollection, teammemberships) is read in at once: 1, 2, 4, 8 or 16. More parts make fewer
+     *     consecutive requests; each part may cost one request more than the table needs
      */
     public record Syncs(
-            @DefaultValue("5") @Min(1) @Max(1000) int keep) {}
+            @DefaultValue("5") @Min(1) @Max(1000) int keep,
+            @DefaultValue("1") int parts) {
+
+        @AssertTrue(message = "connector.syncs.parts (CONNECTOR_SYNCS_PARTS) must be 1, 2, 4, 8 or 16")
+        boolean isPartsAPowerOfTwo() {
+            return parts >= 1 && parts <= 16 && Integer.bitCount(parts) == 1;
+        }
+    }
 }

@@ -32,7 +32,12 @@ final class EntityReader<T> {
     private final Set<String> optional;
     private final boolean formattedValues;
     private final Function<JsonNode, T> mapper;
+    private final RowDecoder<T> rows;
 
+    /**
+     * @param selected the columns read, the primary key first
+     * @param optional selected columns an older platform may lack; rows are read without them there
+     */
     EntityReader(
             DataverseConnection connection,
             ODataReader reader,
@@ -52,6 +57,25 @@ final class EntityReader<T> {
         this.optional = Set.copyOf(optional);
         this.formattedValues = formattedValues;
         this.mapper = mapper;
+        this.rows = reader.treeRows(mapper);
+    }
+
+    private EntityReader(EntityReader<T> reader, RowDecoder<T> rows) {
+        this.connection = reader.connection;
+        this.reader = reader.reader;
+        this.columns = reader.columns;
+        this.entitySet = reader.entitySet;
+        this.entity = reader.entity;
+        this.selected = reader.selected;
+        this.optional = reader.optional;
+        this.formattedValues = reader.formattedValues;
+        this.mapper = reader.mapper;
+        this.rows = rows;
+    }
+
+    /** This reader, decoding the rows of pages with {@code rows} rather than through a tree of each. */
+    EntityReader<T> decodingPagesWith(RowDecoder<T> rows) {
+        return new EntityReader<>(this, rows);
     }
 
     /** The first page of rows matching {@code filter}. */
@@ -67,14 +91,15 @@ final class EntityReader<T> {
                     .select(selected.stream().filter(available).toList())
                     .filter(rendered)
                     .build();
-            return toPage(reader.page(uri, entitySet, pageSize, formattedValues), pageSize);
+            return toPage(reader.page(uri, entitySet, pageSize, formattedValues, rows), pageSize);
         });
     }
 
     /** The page a continuation of this entity set points at; refuses one that leads anywhere else. */
     public DataversePage<T> page(Continuation continuation) {
         URI uri = ODataUri.continuation(connection.apiBase(), entitySet, continuation.link());
-        return toPage(reader.page(uri, entitySet, continuation.pageSize(), formattedValues), continuation.pageSize());
+        return toPage(
+                reader.page(uri, entitySet, continuation.pageSize(), formattedValues, rows), continuation.pageSize());
     }
 
     /** The record with this id, if there is one. */
@@ -105,6 +130,11 @@ final class EntityReader<T> {
         return rows;
     }
 
+    /** The table's primary key column. */
+    String keyColumn() {
+        return selected.get(0);
+    }
+
     /** Hands every page of rows matching {@code filter} to {@code consumer}, in order, at the largest page size. */
     public void forEachPage(ODataFilter filter, Consumer<List<T>> consumer) {
         DataversePage<T> page = page(filter, ODataReader.MAX_PAGE_SIZE);
@@ -115,8 +145,8 @@ final class EntityReader<T> {
         }
     }
 
-    private DataversePage<T> toPage(ODataReader.RawPage raw, int pageSize) {
-        List<T> items = raw.rows().stream().map(mapper).toList();
-        return new DataversePage<>(items, raw.nextLink() == null ? null : new Continuation(raw.nextLink(), pageSize));
+    private DataversePage<T> toPage(ODataReader.Page<T> raw, int pageSize) {
+        return new DataversePage<>(
+                raw.rows(), raw.nextLink() == null ? null : new Continuation(raw.nextLink(), pageSize));
     }
 }

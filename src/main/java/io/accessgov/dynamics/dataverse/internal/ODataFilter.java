@@ -62,6 +62,15 @@ public sealed interface ODataFilter {
         return new Comparison(column, "ne", value);
     }
 
+    /** {@code column lt value}: ordering comparisons, used on primary keys to split a table into parts. */
+    static ODataFilter lt(String column, Object value) {
+        return new Comparison(column, "lt", value);
+    }
+
+    static ODataFilter ge(String column, Object value) {
+        return new Comparison(column, "ge", value);
+    }
+
     static ODataFilter isNull(String column) {
         return eq(column, null);
     }
@@ -184,8 +193,13 @@ public sealed interface ODataFilter {
             if (available.test(column)) {
                 return this;
             }
+            // a missing column reads as null: only (in)equality with null can hold; an ordering never does
             boolean nullEquals = value == null;
-            return (operator.equals("eq") == nullEquals) ? TRUE : FALSE;
+            return switch (operator) {
+                case "eq" -> nullEquals ? TRUE : FALSE;
+                case "ne" -> nullEquals ? FALSE : TRUE;
+                default -> FALSE;
+            };
         }
 
         @Override

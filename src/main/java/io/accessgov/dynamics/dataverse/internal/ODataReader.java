@@ -5,7 +5,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,11 +29,14 @@ final class ODataReader {
         this.json = json;
     }
 
-    /** One page of rows and the link to the next one, exactly as Dataverse returned it. */
-    public record RawPage(List<JsonNode> rows, @Nullable String nextLink) {}
+    /** One page of decoded rows and the link to the next one, exactly as Dataverse returned it. */
+    public record Page<T>(List<T> rows, @Nullable String nextLink) {}
 
-    /** Reads the page at {@code uri} with {@code Prefer: odata.maxpagesize=pageSize}. */
-    public RawPage page(URI uri, String target, int pageSize, boolean formattedValues) {
+    /**
+     * Reads the page at {@code uri} with {@code Prefer: odata.maxpagesize=pageSize}, decoding each row as the
+     * envelope is parsed: no tree of the whole page is built.
+     */
+    public <T> Page<T> page(URI uri, String target, int pageSize, boolean formattedValues, RowDecoder<T> decoder) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page size must be 1–" + MAX_PAGE_SIZE + ", was " + pageSize);
         }
@@ -38,15 +45,50 @@ final class ODataReader {
         if (formattedValues) {
             prefer.add(FORMATTED_VALUES);
         }
-        JsonNode body = body(http.execute(DataverseHttp.Request.read(uri, target, prefer)));
-        JsonNode value = body.path("value");
-        if (!value.isArray()) {
-            throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
+        byte[] body =
+                http.execute(DataverseHttp.Request.read(uri, target, prefer)).body();
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
+            }
+            List<T> rows = null;
+            String next = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("value") && value == JsonToken.START_ARRAY) {
+                    rows = rows(parser, decoder);
+                } else if (name.equals("@odata.nextLink") && value == JsonToken.VALUE_STRING) {
+                    next = parser.getString();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (rows == null) {
+                throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
+            }
+            return new Page<>(rows, next);
+        } catch (JacksonException e) {
+            throw new DataverseRejectedRequest("Dataverse answered with a body that is not JSON.", null, null);
         }
-        List<JsonNode> rows = new ArrayList<>(value.size());
-        value.forEach(rows::add);
-        JsonNode next = body.path("@odata.nextLink");
-        return new RawPage(rows, next.isString() ? next.asString() : null);
+    }
+
+    /** The rows of a {@code value} array, the parser standing on its {@code START_ARRAY}. */
+    private static <T> List<T> rows(JsonParser parser, RowDecoder<T> decoder) {
+        List<T> rows = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+            rows.add(decoder.decode(parser));
+        }
+        if (token != JsonToken.END_ARRAY) {
+            throw new DataverseRejectedRequest("Dataverse answered a row that is not an object.", null, null);
+        }
+        return rows;
+    }
+
+    /** Rows read as trees and mapped: for tables with many columns and optional ones. */
+    <T> RowDecoder<T> treeRows(Function<JsonNode, T> mapper) {
+        return RowDecoder.tree(json, mapper);
     }
 
     /** Reads one record or function result; empty when Dataverse answers 404. */

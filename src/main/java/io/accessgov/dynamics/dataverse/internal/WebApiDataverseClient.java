@@ -17,6 +17,7 @@ import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.ReadObserver;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.dataverse.TablePart;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
 import io.accessgov.dynamics.dataverse.TeamQuery;
@@ -104,35 +105,38 @@ public final class WebApiDataverseClient implements DataverseClient {
                 true,
                 DirectoryRows::team);
         this.userRoles = new EntityReader<>(
-                connection,
-                reader,
-                columns,
-                "systemuserrolescollection",
-                "systemuserroles",
-                DirectoryRows.USER_ROLE_COLUMNS,
-                Set.of(),
-                false,
-                DirectoryRows::userRole);
+                        connection,
+                        reader,
+                        columns,
+                        "systemuserrolescollection",
+                        "systemuserroles",
+                        DirectoryRows.USER_ROLE_COLUMNS,
+                        Set.of(),
+                        false,
+                        DirectoryRows::userRole)
+                .decodingPagesWith(RowDecoder.link("systemuserid", "roleid", UserRoleLink::new));
         this.memberships = new EntityReader<>(
-                connection,
-                reader,
-                columns,
-                "teammemberships",
-                "teammembership",
-                DirectoryRows.MEMBERSHIP_COLUMNS,
-                Set.of(),
-                false,
-                DirectoryRows::membership);
+                        connection,
+                        reader,
+                        columns,
+                        "teammemberships",
+                        "teammembership",
+                        DirectoryRows.MEMBERSHIP_COLUMNS,
+                        Set.of(),
+                        false,
+                        DirectoryRows::membership)
+                .decodingPagesWith(RowDecoder.link("teamid", "systemuserid", TeamMembership::new));
         this.teamRoles = new EntityReader<>(
-                connection,
-                reader,
-                columns,
-                "teamrolescollection",
-                "teamroles",
-                DirectoryRows.TEAM_ROLE_COLUMNS,
-                Set.of(),
-                false,
-                DirectoryRows::teamRole);
+                        connection,
+                        reader,
+                        columns,
+                        "teamrolescollection",
+                        "teamroles",
+                        DirectoryRows.TEAM_ROLE_COLUMNS,
+                        Set.of(),
+                        false,
+                        DirectoryRows::teamRole)
+                .decodingPagesWith(RowDecoder.link("teamid", "roleid", TeamRoleLink::new));
         this.tables = Map.of(
                 DataverseTable.USERS, users,
                 DataverseTable.BUSINESS_UNITS, businessUnits,
@@ -350,6 +354,14 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages, ReadObserver observer) {
         ObservedReads.run(observer, () -> readAll(table, pages));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void readAll(DataverseTable<T> table, TablePart part, Consumer<List<T>> pages, ReadObserver observer) {
+        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
+        ODataFilter share = KeyRanges.filter(entityReader.keyColumn(), part);
+        ObservedReads.run(observer, () -> entityReader.forEachPage(share, pages));
     }
 
     private static void checkPageSize(int pageSize) {
