@@ -26,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded snapshot store: in {@code {data-dir}/syncs}, each sync's metadata as {@code {id}.json} and its
- * snapshot gzip-compressed as {@code {id}.ndjson.gz} (compressed on several cores, as a series of gzip members). Both are written to a temporary file first and moved into
- * place atomically, so a crash never leaves a half-written file under a real name.
+ * snapshot gzip-compressed as {@code {id}.ndjson.gz} (compressed on several cores, as a series of gzip members).
+ * Both are written to a temporary file first and moved into place atomically, so a crash never leaves a
+ * half-written file under a real name.
  */
 @Slf4j
 final class FileSnapshotStore implements SnapshotStore, AutoCloseable {

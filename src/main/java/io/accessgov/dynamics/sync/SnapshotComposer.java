@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a snapshot from what the collector kept, in canonical order and in stages, each as soon as the tables it
  * needs are read: business units, accounts, logical roles with their copies and teams; then the index of direct
  * roles; then grants — assembled and rendered one principal at a time, by the grants API's rules
- * ({@link AccountGrantLines}), from compact indexes (account → direct role copies, account → teams, team → roles), so
- * no grant list is ever held whole.
+ * ({@link AccountGrantLines}), from compact indexes (account → direct role copies, account → teams, team →
+ * roles), so no grant list is ever held whole.
  */
 final class SnapshotComposer {
 

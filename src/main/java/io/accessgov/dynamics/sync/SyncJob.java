@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs one full sync to its end: reads the seven tables once each, concurrently (the client bounds the requests in
- * flight), the three that grow with the accounts in several key ranges at once, keeps what the joins need, then writes the snapshot and commits it whole. Any failure ends the sync
- * FAILED with nothing committed.
+ * flight), the three that grow with the accounts in several key ranges at once if so configured; keeps what the joins
+ * need, then writes the snapshot and commits it whole. Any failure ends the sync FAILED with nothing committed.
  */
 @Slf4j
 final class SyncJob {

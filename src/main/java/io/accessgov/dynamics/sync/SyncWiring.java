@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires full syncs: the embedded snapshot store in {@code connector.data-dir}, one background thread that runs
- * syncs one at a time, and one reading thread per table or part of a table (the Dataverse client bounds the requests in flight).
+ * syncs one at a time, and one reading thread per table or part of a table (the Dataverse client bounds the
+ * requests in flight).
  */
 @Configuration(proxyBeanMethods = false)
 class SyncWiring {
