@@ -50,7 +50,7 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- if or (and .Values.autoscaling.enabled (gt (int .Values.autoscaling.maxReplicas) 1)) (and (not .Values.autoscaling.enabled) (gt (int .Values.replicaCount) 1)) }}true{{- end }}
 {{- end }}
 
-{{/* The container's environment: the service's settings (contract §1) from values; the secret by reference only. */}}
+{{/* The container's environment: the service's settings (docs/api.md §1) from values; the secret by reference only. */}}
 {{- define "connector.env" -}}
 - name: CONNECTOR_DATA_DIR
   value: /data

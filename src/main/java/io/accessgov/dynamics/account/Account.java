@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An account as the API shows it (contract §3): a Dataverse {@code systemuser} with its classification.
+ * An account as the API shows it (docs/api.md §3): a Dataverse {@code systemuser} with its classification.
  *
  * @param id the Dataverse user id ({@code systemuserid}), lower-case
  * @param displayName the full name ({@code fullname})

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.account;
 
-/** Examples for the OpenAPI document, shaped exactly like the contract's (§3). */
+/** Examples for the OpenAPI document, shaped exactly like docs/api.md §3. */
 final class AccountExamples {
 
     static final String ACCOUNT = """

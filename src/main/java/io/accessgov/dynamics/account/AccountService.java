@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads accounts (contract §3). Every filter, the system-account toggle included, is evaluated by Dataverse, so
+ * Reads accounts (docs/api.md §3). Every filter, the system-account toggle included, is evaluated by Dataverse, so
  * pages stay full; the toggle decides which account types exist for the API at all.
  */
 @Slf4j

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.businessunit;
 
-/** Examples for the OpenAPI document, shaped exactly like the contract's (§4). */
+/** Examples for the OpenAPI document, shaped exactly like docs/api.md §4. */
 final class BusinessUnitExamples {
 
     static final String ROOT = """

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads business units (contract §4). An environment has at most a few hundred, which Dataverse answers in one
+ * Reads business units (docs/api.md §4). An environment has at most a few hundred, which Dataverse answers in one
  * read; the service pages them itself, in id order, with a cursor that names the last id of the previous page, so
  * a unit added or removed between pages neither repeats nor hides another.
  */

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A business unit as the API shows it (contract §4).
+ * A business unit as the API shows it (docs/api.md §4).
  *
  * @param id the Dataverse business unit id ({@code businessunitid}), lower-case
  * @param parentId the parent business unit; null only for the root of the tree

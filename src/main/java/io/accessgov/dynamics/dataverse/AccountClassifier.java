@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The HUMAN / SERVICE / SYSTEM rule of contract §3, written once and offered twice: as a Java function on a
+ * The HUMAN / SERVICE / SYSTEM rule of docs/api.md §3, written once and offered twice: as a Java function on a
  * {@link SystemUser} and as the equivalent Dataverse filter, so that lists filtered by Dataverse and single records
  * classified here always agree.
  *

@@ -1,7 +1,7 @@
 package io.accessgov.dynamics.dataverse;
 
 /**
- * The identity-governance classification of a Dataverse user (contract §3). Defined here, next to the Dataverse
+ * The identity-governance classification of a Dataverse user (docs/api.md §3). Defined here, next to the Dataverse
  * columns it is computed from, because the same rule must run both in Java and as a Dataverse query.
  */
 public enum AccountType {

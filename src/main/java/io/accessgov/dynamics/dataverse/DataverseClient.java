@@ -102,7 +102,7 @@ public interface DataverseClient {
     /** Every user with one of these ids (unknown ids are left out), following all pages. */
     List<SystemUser> usersById(Collection<UUID> userIds);
 
-    // Changes (reference §6). Each is idempotent and safe to retry: after an answer that leaves the outcome
+    // Changes (docs/dataverse.md §6). Each is idempotent and safe to retry: after an answer that leaves the outcome
     // uncertain (429, 5xx, broken connection, timeout) the link is read back before the change is sent again, so a
     // change is never applied twice and never reported failed when it succeeded. Dataverse's refusals arrive as
     // BusinessRuleViolated (hex code kept), RecordNotFound or DataverseAccessDenied.

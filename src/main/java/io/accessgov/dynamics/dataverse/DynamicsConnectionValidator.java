@@ -7,7 +7,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * Checks the settings that depend on each other (contract §1): with an environment URL, the tenant, client id and
+ * Checks the settings that depend on each other (docs/api.md §1): with an environment URL, the tenant, client id and
  * secret are required; URLs must be absolute, and {@code http://} is accepted for loopback hosts only. Each
  * violation names the environment variable, because that is what an operator sets.
  */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the service reaches Dataverse ({@code dynamics.*}, contract §1).
+ * How the service reaches Dataverse ({@code dynamics.*}, docs/api.md §1).
  *
  * @param environmentUrl the environment URL, e.g. {@code https://contoso.crm.dynamics.com}; unset starts the
  *     embedded Dataverse simulator (demo mode)

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Which accounts exist for the API (the system-account toggle, contract §3) and which are platform-managed. */
+/** Which accounts exist for the API (the system-account toggle, docs/api.md §3) and which are platform-managed. */
 @Component
 class AccountScope {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who has what (contract §5): one (resource, entitlement, principal) with every reason it is held.
+ * Who has what (docs/api.md §5): one (resource, entitlement, principal) with every reason it is held.
  *
  * @param id {@code {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}}
  * @param sources {@code direct} and/or one entry per team through which an account inherits a role

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Turns link rows into grants (contract §5): role copies are reported on their logical (root) role; an account's
+ * Turns link rows into grants (docs/api.md §5): role copies are reported on their logical (root) role; an account's
  * direct assignment and the roles it inherits through its teams merge into one grant whose sources name each reason;
  * every team membership is a grant of its own. Pure: no Dataverse, no Spring.
  */

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Grants and revokes roles and team memberships (contract §5, issue 4). Everything that can be known before a write
+ * Grants and revokes roles and team memberships (docs/api.md §5). Everything that can be known before a write
  * is checked first, so a refused change sends nothing to Dataverse: the subjects exist for the API (404 otherwise,
  * hidden accounts included), the account is not platform-managed, the team's membership is managed here, access
  * teams get no roles, the role has a copy in the business unit. Then, under the grant's lock, the current links are

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.grant;
 
-/** Examples for the OpenAPI document, shaped exactly like the contract's (§5). */
+/** Examples for the OpenAPI document, shaped exactly like docs/api.md §5. */
 final class GrantExamples {
 
     static final String ROLE_GRANT = """

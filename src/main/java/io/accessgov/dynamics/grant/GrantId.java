@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The id of a grant (contract §5): {@code {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}},
+ * The id of a grant (docs/api.md §5): {@code {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}},
  * for example {@code role:0b5c…:assigned:account:2b7e…}. Role ids in it are root role ids.
  */
 record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType principalType, UUID principalId) {

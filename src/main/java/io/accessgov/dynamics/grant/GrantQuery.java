@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which grants to list (contract §5): those of a principal, those on a resource, or both at once.
+ * Which grants to list (docs/api.md §5): those of a principal, those on a resource, or both at once.
  *
  * @param principalType null when only the resource is asked about
  * @param resourceType null when only the principal is asked about

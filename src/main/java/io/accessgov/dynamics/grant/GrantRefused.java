@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A grant or revoke that is not possible in the current state (contract §5, 409): the detail says why and what to
+ * A grant or revoke that is not possible in the current state (docs/api.md §5, 409): the detail says why and what to
  * do instead, and the properties name what to change (a business unit, an Entra group, teams) and, when Dataverse
  * refused, its code and request id.
  */

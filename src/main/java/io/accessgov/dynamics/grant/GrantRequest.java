@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code POST /api/v1/grants} asks for (contract §5), read and checked by {@link GrantRequestReader}.
+ * What {@code POST /api/v1/grants} asks for (docs/api.md §5), read and checked by {@link GrantRequestReader}.
  *
  * @param resourceId a team id, or the id of a role or of any of its business-unit copies
  * @param businessUnitId which business unit's copy of a role to assign; null for the principal's own unit

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The grant rules of contract §5 for a caller that has read the link tables itself (the full sync): the same
+ * The grant rules of docs/api.md §5 for a caller that has read the link tables itself (the full sync): the same
  * assembly, ids, source order and revocability as the grants API, and the same system-account toggle, from facts
  * handed in rather than read here.
  */

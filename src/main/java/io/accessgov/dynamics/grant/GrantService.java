@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** Answers who has what (contract §5, read side). */
+/** Answers who has what (docs/api.md §5, read side). */
 @Service
 class GrantService {
 

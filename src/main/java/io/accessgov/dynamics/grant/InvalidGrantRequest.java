@@ -5,7 +5,7 @@ import io.accessgov.dynamics.web.ProblemKind;
 import java.util.List;
 import java.util.Map;
 
-/** The body of a grant request is not what contract §5 describes; {@code errors} points at each offending member. */
+/** The body of a grant request is not what docs/api.md §5 describes; {@code errors} points at each offending member. */
 final class InvalidGrantRequest extends ApiProblem {
 
     private final List<Map<String, Object>> errors;

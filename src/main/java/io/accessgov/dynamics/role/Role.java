@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A logical security role as the API shows it (contract §4): one per role, not one per business-unit copy.
+ * A logical security role as the API shows it (docs/api.md §4): one per role, not one per business-unit copy.
  *
  * @param id the root copy's id ({@code parentrootroleid}), which names the logical role
  * @param businessUnit the root copy's business unit

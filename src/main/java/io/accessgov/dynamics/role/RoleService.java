@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads logical security roles (contract §4). Dataverse keeps one copy of every role per business unit; the API
+ * Reads logical security roles (docs/api.md §4). Dataverse keeps one copy of every role per business unit; the API
  * shows each role once, named by its root copy, and resolves the id of any copy to the role it belongs to.
  */
 @Slf4j

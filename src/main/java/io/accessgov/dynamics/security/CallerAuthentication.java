@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.security;
 
-/** How callers are authenticated, decided once at start-up (contract §6). */
+/** How callers are authenticated, decided once at start-up (docs/api.md §6). */
 enum CallerAuthentication {
     /** Bearer JWTs from the configured issuer, with {@code dynamics.read} / {@code dynamics.write}. */
     JWT,

@@ -2,7 +2,7 @@ package io.accessgov.dynamics.security;
 
 import java.util.Set;
 
-/** The two permissions of the API (contract §6), as scopes or Entra app roles. */
+/** The two permissions of the API (docs/api.md §6), as scopes or Entra app roles. */
 final class Permissions {
 
     static final String READ = "dynamics.read";

@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Callers' authentication (contract §6). With a JWT issuer configured (Spring Boot's
+ * Callers' authentication (docs/api.md §6). With a JWT issuer configured (Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*}), every {@code /api/**} call needs a bearer token: reads
  * {@code dynamics.read}, changes {@code dynamics.write}; health probes, the OpenAPI document and Swagger UI stay
  * public, other actuator endpoints need any valid token. Without an issuer the API is open in demo mode (with a

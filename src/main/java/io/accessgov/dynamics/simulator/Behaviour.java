@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Behaviour {
 
-    /** What {@code $top} does when {@code Prefer: odata.maxpagesize} is also sent (reference §7.1, [C]). */
+    /** What {@code $top} does when {@code Prefer: odata.maxpagesize} is also sent (docs/dataverse.md §7.1, [C]). */
     public enum TopWithMaxPageSize {
         /** {@code $top} is ignored and the result is paged (2024 documentation, observed by third parties). */
         TOP_IGNORED,
@@ -17,7 +17,7 @@ public final class Behaviour {
         TOP_WINS
     }
 
-    /** The answer to associating a link that already exists (reference §6.4). */
+    /** The answer to associating a link that already exists (docs/dataverse.md §6.4). */
     public enum DuplicateLink {
         /** 412 with 0x80040237 (default). */
         REJECT,
@@ -25,7 +25,7 @@ public final class Behaviour {
         IGNORE
     }
 
-    /** The answer to removing a link that does not exist (reference §6.4). */
+    /** The answer to removing a link that does not exist (docs/dataverse.md §6.4). */
     public enum MissingLink {
         /** 204 and nothing changes (default). */
         IGNORE,

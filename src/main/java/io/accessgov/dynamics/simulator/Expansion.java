@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Single-level {@code $expand} of the N:N navigation properties (reference §7.4): each expanded collection is not
+ * Single-level {@code $expand} of the N:N navigation properties (docs/dataverse.md §7.4): each expanded collection is not
  * paged, holds at most 5000 rows, and carries {@code <nav>@odata.nextLink} (a plain filtered link) beyond that.
  * Inside the parentheses only {@code $select} and {@code $filter} are simulated; a nested {@code $expand} is refused
  * as Dataverse refuses nested N:N expansion.

@@ -32,7 +32,7 @@ public final class OrganisationSeed {
         return new Generated();
     }
 
-    /** The tenant-scale organisation of the sync benchmark (issue 5). */
+    /** The tenant-scale organisation of the sync benchmark (docs/benchmarks.md). */
     public static OrganisationSeed large() {
         return generated()
                 .users(100_000)

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Dataverse service protection per client (reference §8.1): a sliding window of requests and of execution time,
+ * Dataverse service protection per client (docs/dataverse.md §8.1): a sliding window of requests and of execution time,
  * and a concurrency limit. Throttled requests do not count towards the window.
  */
 final class Throttling {

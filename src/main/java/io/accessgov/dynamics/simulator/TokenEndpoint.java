@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Entra-shaped client-credentials endpoint {@code POST /{tenant}/oauth2/v2.0/token} (reference §11), with
+ * The Entra-shaped client-credentials endpoint {@code POST /{tenant}/oauth2/v2.0/token} (docs/dataverse.md §11), with
  * Entra's error bodies: AADSTS90002, 700016, 7000215, 7000218, 900144, 70011, 500011, 700022.
  */
 final class TokenEndpoint {

@@ -10,7 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The write side (reference §6): associate and disassociate through {@code $ref}, {@code AddMembersTeam} and
+ * The write side (docs/dataverse.md §6): associate and disassociate through {@code $ref}, {@code AddMembersTeam} and
  * {@code RemoveMembersTeam}, with the business rules of §1.2, §2.1 and §3.1 checked before anything changes.
  * Callers serialise writes on the organisation (as the test-facing state does), so identical concurrent requests
  * end with one change.

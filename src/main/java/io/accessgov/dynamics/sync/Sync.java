@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A full sync as the API shows it (contract §8), also the metadata kept next to its snapshot.
+ * A full sync as the API shows it (docs/api.md §8), also the metadata kept next to its snapshot.
  *
  * @param progress rows and pages read per Dataverse table
  * @param counts objects of each kind in the snapshot; zero until the sync succeeds

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.sync;
 
-/** Examples for the OpenAPI document, shaped exactly like the contract's (§8). */
+/** Examples for the OpenAPI document, shaped exactly like docs/api.md §8. */
 final class SyncExamples {
 
     static final String RUNNING = """

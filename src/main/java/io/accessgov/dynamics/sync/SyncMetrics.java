@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sync's meters (contract §7): {@code connector.sync.duration} by outcome, {@code connector.sync.rows} per
+ * The sync's meters (docs/api.md §7): {@code connector.sync.duration} by outcome, {@code connector.sync.rows} per
  * table, and {@code connector.sync.last.success} (epoch seconds of the last successful sync's end; 0 before one).
  */
 final class SyncMetrics {

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.sync;
 
-/** Where a full sync stands (contract §8). */
+/** Where a full sync stands (docs/api.md §8). */
 public enum SyncStatus {
     /** Reading Dataverse or writing the snapshot. */
     RUNNING,

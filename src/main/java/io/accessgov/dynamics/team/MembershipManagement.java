@@ -2,7 +2,7 @@ package io.accessgov.dynamics.team;
 
 import io.accessgov.dynamics.dataverse.Team;
 
-/** Who decides a team's members (contract §4), and so whether this service can change them. */
+/** Who decides a team's members (docs/api.md §4), and so whether this service can change them. */
 public enum MembershipManagement {
     /** Members are added and removed in Dataverse: owner and access teams. */
     DATAVERSE,

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.team;
 
-/** Examples for the OpenAPI document, shaped exactly like the contract's (§4). */
+/** Examples for the OpenAPI document, shaped exactly like docs/api.md §4. */
 final class TeamExamples {
 
     static final String OWNER_TEAM = """

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
-/** Reads teams (contract §4); the type and name filters are evaluated by Dataverse, so pages stay full. */
+/** Reads teams (docs/api.md §4); the type and name filters are evaluated by Dataverse, so pages stay full. */
 @Service
 class TeamService {
 

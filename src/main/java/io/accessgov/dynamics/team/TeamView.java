@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A team as the API shows it (contract §4). Named apart from the Dataverse row {@link Team} it is made from.
+ * A team as the API shows it (docs/api.md §4). Named apart from the Dataverse row {@link Team} it is made from.
  *
  * @param id the Dataverse team id ({@code teamid}), lower-case
  * @param defaultBusinessUnitTeam the business unit's default team, which holds every account of the unit

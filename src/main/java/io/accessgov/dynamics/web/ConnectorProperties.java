@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The service's own settings ({@code connector.*}, contract §1).
+ * The service's own settings ({@code connector.*}, docs/api.md §1).
  *
  * @param pageTokenKey the AES-256 key that seals page tokens, base64-encoded (32 bytes, e.g. from
  *     {@code openssl rand -base64 32}); unset picks a random key per process, so tokens then neither survive a
@@ -61,14 +61,14 @@ public record ConnectorProperties(
     }
 
     /**
-     * How callers are authenticated (contract §6).
+     * How callers are authenticated (docs/api.md §6).
      *
      * @param allowAnonymous open the API without a JWT issuer against a real environment; refused otherwise
      */
     public record Security(@DefaultValue("false") boolean allowAnonymous) {}
 
     /**
-     * How full syncs are read and kept (contract §8).
+     * How full syncs are read and kept (docs/api.md §8).
      *
      * @param keep how many completed snapshots to keep in {@code data-dir}; older ones are deleted
      * @param parts how many primary-key ranges each of the tables that grow with the accounts (systemusers,

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes Tomcat's own error answers problems too. Requests Tomcat refuses before any servlet runs (an encoded slash
  * or NUL in the path, a request line or headers beyond the size limit, a path that is not valid UTF-8) are
  * answered by the host's error report valve, which writes an HTML page; this replaces that valve with one that
- * writes the same {@code application/problem+json} as the rest of the API (contract §2).
+ * writes the same {@code application/problem+json} as the rest of the API (docs/api.md §2).
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

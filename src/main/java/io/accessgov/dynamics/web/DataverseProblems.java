@@ -18,7 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The one table from Dataverse failures to problems (contract §2): which kind, which status, which sentence, and
+ * The one table from Dataverse failures to problems (docs/api.md §2): which kind, which status, which sentence, and
  * the {@code Retry-After} a caller should honour. The Dataverse error message itself is not passed on: it can name
  * internal URLs; the hex code and request id are, so a support case can find the call.
  */
@@ -126,7 +126,7 @@ final class DataverseProblems {
     }
 
     /**
-     * Every 503 carries {@code Retry-After} (contract §2): Dataverse's own wait when it named one, else a short
+     * Every 503 carries {@code Retry-After} (docs/api.md §2): Dataverse's own wait when it named one, else a short
      * default, so that callers back off instead of retrying at once.
      */
     private static Optional<Duration> retryAfter(DataverseException failure) {

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI document (contract §7): what the service is, a bearer scheme Swagger UI can send a token with, the
+ * The OpenAPI document (docs/api.md §7): what the service is, a bearer scheme Swagger UI can send a token with, the
  * problem schema, and one shared response per error status, each with an example of every problem kind it covers.
  * Operations refer to these as {@code #/components/responses/<name>}.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One page of a list (contract §2).
+ * One page of a list (docs/api.md §2).
  *
  * @param items the items of this page
  * @param nextPageToken the token of the next page; null on the last page

@@ -17,7 +17,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seals where the next page is into an opaque, tamper-evident page token, and opens it again (contract §2).
+ * Seals where the next page is into an opaque, tamper-evident page token, and opens it again (docs/api.md §2).
  *
  * <p>A token is {@code base64url(version ‖ nonce ‖ AES-256-GCM(json))}, the version byte authenticated as
  * associated data. The JSON names the list ({@code kind}), a fingerprint of the filters the list was started with,

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Who has what, computed a second time straight from the simulator's own tables (contract §5), so end-to-end tests
+ * Who has what, computed a second time straight from the simulator's own tables (docs/api.md §5), so end-to-end tests
  * do not trust the production assembly to check itself. A grant is reduced to its id, its sources ("direct" or
  * "team:&lt;id&gt;") and whether it is revocable.
  */

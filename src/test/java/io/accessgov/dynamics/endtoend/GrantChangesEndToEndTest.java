@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Granting and revoking through the API against the embedded simulator over HTTP (contract §5, issue 4): the answer,
+ * Granting and revoking through the API against the embedded simulator over HTTP (docs/api.md §5): the answer,
  * and the simulator's tables afterwards — exactly the intended change and nothing else, and no write at all when
  * the service refuses.
  */

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The full-sync benchmark of issue 5 (not part of {@code ./mvnw verify}; run {@code benchmark/run}): the simulator
+ * The full-sync benchmark (docs/benchmarks.md; not part of {@code ./mvnw verify}; run {@code benchmark/run}): the simulator
  * in this JVM, seeded with {@link OrganisationSeed#large()} and 50 ms added to every Dataverse request; the service
  * in its own JVM with {@code -Xmx512m}, pointed at it; a full sync, then an export. Writes
  * {@code target/benchmark/results.md}.

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The generated OpenAPI document describes the accounts API fully, problems included (contract §7). */
+/** The generated OpenAPI document describes the accounts API fully, problems included (docs/api.md §7). */
 @SpringBootTest
 @AutoConfigureMockMvc
 class OpenApiDocumentTest {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DataverseErrorDecoder {
 
-    /** Hex codes of Dataverse business rules that a change can break (reference §2.1, §3, §6.4). */
+    /** Hex codes of Dataverse business rules that a change can break (docs/dataverse.md §2.1, §3, §6.4). */
     static final Set<String> BUSINESS_RULE_CODES = Set.of(
             "0x80041409", // UserInWrongBusiness
             "0x8004140d", // TeamInWrongBusiness

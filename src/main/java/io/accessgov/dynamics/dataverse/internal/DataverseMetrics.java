@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The client's meters (contract §7): every Dataverse exchange by target, method, outcome and status; time spent
+ * The client's meters (docs/api.md §7): every Dataverse exchange by target, method, outcome and status; time spent
  * waiting out 429s; token fetches; retries; requests in flight. Tags are low-cardinality: entity sets and function
  * names, never ids.
  */

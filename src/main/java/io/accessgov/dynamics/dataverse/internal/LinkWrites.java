@@ -14,7 +14,7 @@ import org.springframework.http.HttpMethod;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The write requests of reference §6 and the reads that check them: associate and disassociate through
+ * The write requests of docs/dataverse.md §6 and the reads that check them: associate and disassociate through
  * {@code $ref} for role assignments (absolute {@code @odata.id}, key-segment form to remove), and the
  * {@code AddMembersTeam} / {@code RemoveMembersTeam} actions for team memberships. Each read-back is one filtered
  * query on the link table.
