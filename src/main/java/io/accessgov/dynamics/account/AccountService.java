@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 class AccountService {
 
     static final String LIST_KIND = "accounts";
-    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final DataverseClient dataverse;
     private final AccountTypeResolver types;
@@ -66,7 +65,7 @@ class AccountService {
         } else if (wanted.isEmpty()) {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts
         } else {
-            int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+            int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
             page = dataverse.findUsers(new UserQuery(disabled, wanted, search), size);
         }
 
