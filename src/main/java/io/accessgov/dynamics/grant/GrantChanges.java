@@ -1,6 +1,5 @@
 package io.accessgov.dynamics.grant;
 
-import io.accessgov.dynamics.audit.AuditEvent.Outcome;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
@@ -88,7 +87,7 @@ class GrantChanges {
                     .map(UserRoleLink::roleId)
                     .anyMatch(copyIds::contains);
             if (held) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(userId, () -> dataverse.assignRoleToUser(userId, copy.id())));
         });
@@ -111,7 +110,7 @@ class GrantChanges {
                 if (!through.isEmpty()) {
                     throw GrantRefused.inheritedOnly(id, through);
                 }
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             for (UUID copy : direct) {
@@ -156,7 +155,7 @@ class GrantChanges {
         Set<UUID> copyIds = ids(copies);
         return locks.withLock(id, () -> {
             if (!teamRoleCopies(teamId, copyIds).isEmpty()) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(teamId, () -> dataverse.assignRoleToTeam(teamId, copy.id())));
         });
@@ -170,7 +169,7 @@ class GrantChanges {
         return locks.withLock(id, () -> {
             List<UUID> held = teamRoleCopies(teamId, copyIds);
             if (held.isEmpty()) {
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             for (UUID copy : held) {
@@ -197,7 +196,7 @@ class GrantChanges {
         membershipManagedHere(team);
         return locks.withLock(id, () -> {
             if (isMember(teamId, userId)) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(userId, () -> dataverse.addTeamMember(teamId, userId)));
         });
@@ -210,7 +209,7 @@ class GrantChanges {
         membershipManagedHere(team);
         return locks.withLock(id, () -> {
             if (!isMember(teamId, userId)) {
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             removal.add(refusedAs(userId, () -> dataverse.removeTeamMember(teamId, userId)));
@@ -284,25 +283,25 @@ class GrantChanges {
 
     private ChangeResult created(GrantId id, LinkChange change) {
         return change.changed()
-                ? answer(201, id, Outcome.CREATED, change.requestId())
-                : answer(200, id, Outcome.ALREADY_HELD, change.requestId());
+                ? answer(ChangeOutcome.CREATED, id, true, change.requestId())
+                : answer(ChangeOutcome.ALREADY_HELD, id, false, change.requestId());
     }
 
-    private ChangeResult answer(int status, GrantId id, Outcome outcome, @Nullable String requestId) {
-        Grant grant = status == 204 ? null : readBack(id, outcome);
-        return new ChangeResult(status, id, grant, outcome, requestId);
+    private ChangeResult answer(ChangeOutcome outcome, GrantId id, boolean changed, @Nullable String requestId) {
+        Grant grant = outcome.held() ? readBack(id, outcome) : null;
+        return new ChangeResult(outcome, id, grant, changed, requestId);
     }
 
     /**
      * The grant as it stands after the change. The change is done by now: if reading it back fails, the answer
      * still tells the truth about the change, with the grant reduced to what is known without that read.
      */
-    private Grant readBack(GrantId id, Outcome outcome) {
+    private Grant readBack(GrantId id, ChangeOutcome outcome) {
         try {
             return grants.get(id);
         } catch (DataverseException | GrantNotFound e) {
             log.warn("Grant {} was changed ({}), but reading it back failed: {}", id, outcome, e.getMessage());
-            boolean direct = outcome == Outcome.CREATED || outcome == Outcome.ALREADY_HELD;
+            boolean direct = outcome == ChangeOutcome.CREATED || outcome == ChangeOutcome.ALREADY_HELD;
             return new Grant(
                     id.toString(),
                     new Grant.Ref(id.resourceType().wireName(), id.resourceId().toString(), null),
@@ -336,10 +335,13 @@ class GrantChanges {
         }
 
         ChangeResult answer(GrantId id, boolean accessRemains) {
-            Outcome outcome = changed ? Outcome.REVOKED : Outcome.ALREADY_ABSENT;
-            return accessRemains
-                    ? GrantChanges.this.answer(200, id, outcome, requestId)
-                    : GrantChanges.this.answer(204, id, outcome, requestId);
+            ChangeOutcome outcome;
+            if (accessRemains) {
+                outcome = ChangeOutcome.REMAINS_THROUGH_TEAMS;
+            } else {
+                outcome = changed ? ChangeOutcome.REMOVED : ChangeOutcome.ALREADY_ABSENT;
+            }
+            return GrantChanges.this.answer(outcome, id, changed, requestId);
         }
     }
 
