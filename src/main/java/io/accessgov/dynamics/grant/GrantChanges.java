@@ -14,6 +14,7 @@ import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -137,7 +138,9 @@ class GrantChanges {
         }
         return dataverse.teamsById(holding).stream()
                 .map(team -> new GrantRefused.Through(team.id(), team.name()))
-                .sorted((a, b) -> String.valueOf(a.displayName()).compareToIgnoreCase(String.valueOf(b.displayName())))
+                .sorted(Comparator.comparing(
+                        through -> Grant.Source.team(through.id().toString(), through.displayName()),
+                        GrantRules.SOURCE_ORDER))
                 .toList();
     }
 
@@ -302,14 +305,14 @@ class GrantChanges {
         } catch (DataverseException | GrantNotFound e) {
             log.warn("Grant {} was changed ({}), but reading it back failed: {}", id, outcome, e.getMessage());
             boolean direct = outcome == ChangeOutcome.CREATED || outcome == ChangeOutcome.ALREADY_HELD;
+            // the checks before the change ruled out a platform-managed account and a membership managed elsewhere
             return new Grant(
                     id.toString(),
-                    new Grant.Ref(id.resourceType().wireName(), id.resourceId().toString(), null),
+                    id.resourceType().ref(id.resourceId(), null),
                     id.entitlement(),
-                    new Grant.Ref(
-                            id.principalType().wireName(), id.principalId().toString(), null),
+                    id.principalType().ref(id.principalId(), null),
                     direct ? List.of(Grant.Source.DIRECT) : List.of(),
-                    direct);
+                    GrantRules.revocable(direct, false, false));
         }
     }
 
