@@ -488,7 +488,7 @@ class HostileInputTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Bodies (the grant writes): checked when POST /api/v1/grants exists
+    // Bodies of grant writes
     // ---------------------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> bodies() {
