@@ -1,10 +1,10 @@
 package io.accessgov.dynamics.account;
 
 import io.accessgov.dynamics.dataverse.AccountType;
+import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
-import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserQuery;
 import io.accessgov.dynamics.web.InvalidPageToken;
@@ -28,20 +28,18 @@ import org.springframework.stereotype.Service;
 class AccountService {
 
     static final String LIST_KIND = "accounts";
-    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final DataverseClient dataverse;
     private final AccountTypeResolver types;
     private final PageTokens pageTokens;
-    private final Set<AccountType> visibleTypes;
+    private final AccountVisibility visibility;
 
     AccountService(
-            DataverseClient dataverse, AccountTypeResolver types, PageTokens pageTokens, DynamicsProperties dynamics) {
+            DataverseClient dataverse, AccountTypeResolver types, PageTokens pageTokens, AccountVisibility visibility) {
         this.dataverse = dataverse;
         this.types = types;
         this.pageTokens = pageTokens;
-        this.visibleTypes =
-                dynamics.includeSystemAccounts() ? EnumSet.allOf(AccountType.class) : EnumSet.of(AccountType.HUMAN);
+        this.visibility = visibility;
     }
 
     /**
@@ -52,7 +50,7 @@ class AccountService {
      * @throws InvalidPageToken when the token is not valid for this list and these filters; nothing is sent then
      */
     Page<Account> list(AccountFilter filter, @Nullable Integer pageSize, @Nullable String pageToken) {
-        Set<AccountType> wanted = EnumSet.copyOf(visibleTypes);
+        Set<AccountType> wanted = visibility.types();
         if (filter.accountType() != null) {
             wanted.retainAll(EnumSet.of(filter.accountType()));
         }
@@ -67,7 +65,7 @@ class AccountService {
         } else if (wanted.isEmpty()) {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts
         } else {
-            int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+            int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
             page = dataverse.findUsers(new UserQuery(disabled, wanted, search), size);
         }
 
@@ -100,7 +98,7 @@ class AccountService {
         return dataverse
                 .findUser(id)
                 .map(user -> Account.of(user, types.typeOf(user)))
-                .filter(account -> visibleTypes.contains(account.accountType()))
+                .filter(account -> visibility.shows(account.accountType()))
                 .orElseThrow(() -> new AccountNotFound(id));
     }
 }

@@ -26,9 +26,11 @@ public record Grant(
     public record Source(
             String type, @Nullable String id, @Nullable String displayName) {
 
-        static final Source DIRECT = new Source("direct", null, null);
+        /** Held directly. */
+        public static final Source DIRECT = new Source("direct", null, null);
 
-        static Source team(String id, @Nullable String displayName) {
+        /** Held through this team. */
+        public static Source team(String id, @Nullable String displayName) {
             return new Source("team", id, displayName);
         }
 

@@ -7,7 +7,6 @@ import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,13 +18,10 @@ import java.util.UUID;
 /**
  * Turns link rows into grants (docs/api.md §5): role copies are reported on their logical (root) role; an account's
  * direct assignment and the roles it inherits through its teams merge into one grant whose sources name each reason;
- * every team membership is a grant of its own. Pure: no Dataverse, no Spring.
+ * every team membership is a grant of its own. Ids, source order and revocability are {@link GrantRules}'. Pure: no
+ * Dataverse, no Spring.
  */
 final class GrantAssembler {
-
-    private static final Comparator<Grant.Source> SOURCE_ORDER = Comparator.comparing((Grant.Source s) -> !s.isDirect())
-            .thenComparing(s -> s.displayName() == null ? "" : s.displayName(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(s -> s.id() == null ? "" : s.id());
 
     private GrantAssembler() {}
 
@@ -54,8 +50,8 @@ final class GrantAssembler {
             pending(
                             grants,
                             new GrantId(ResourceType.ROLE, role.rootId(), PrincipalType.TEAM, team.id()),
-                            ref("role", role.rootId(), role.name()),
-                            ref("team", team.id(), team.name()))
+                            ResourceType.ROLE.ref(role.rootId(), role.name()),
+                            PrincipalType.TEAM.ref(team.id(), team.name()))
                     .direct = true;
             for (UUID member : membersByTeam.getOrDefault(team.id(), List.of())) {
                 AccountFacts account = facts.accounts().get(member);
@@ -71,10 +67,11 @@ final class GrantAssembler {
                 Pending grant = pending(
                         grants,
                         new GrantId(ResourceType.TEAM, team.id(), PrincipalType.ACCOUNT, account.id()),
-                        ref("team", team.id(), team.name()),
-                        ref("account", account.id(), account.displayName()));
+                        ResourceType.TEAM.ref(team.id(), team.name()),
+                        PrincipalType.ACCOUNT.ref(account.id(), account.displayName()));
                 grant.direct = true;
-                grant.fixed = team.membershipManagedElsewhere() || account.platformManaged();
+                grant.platformManaged = account.platformManaged();
+                grant.managedElsewhere = team.membershipManagedElsewhere();
             }
         }
         return grants.values().stream().map(Pending::toGrant).toList();
@@ -84,18 +81,14 @@ final class GrantAssembler {
         Pending grant = pending(
                 grants,
                 new GrantId(ResourceType.ROLE, role.rootId(), PrincipalType.ACCOUNT, account.id()),
-                ref("role", role.rootId(), role.name()),
-                ref("account", account.id(), account.displayName()));
-        grant.fixed = account.platformManaged();
+                ResourceType.ROLE.ref(role.rootId(), role.name()),
+                PrincipalType.ACCOUNT.ref(account.id(), account.displayName()));
+        grant.platformManaged = account.platformManaged();
         return grant;
     }
 
     private static Pending pending(Map<String, Pending> grants, GrantId id, Grant.Ref resource, Grant.Ref principal) {
         return grants.computeIfAbsent(id.toString(), key -> new Pending(id, resource, principal));
-    }
-
-    private static Grant.Ref ref(String type, UUID id, String displayName) {
-        return new Grant.Ref(type, id.toString(), displayName);
     }
 
     /** A grant being put together from several link rows. */
@@ -105,7 +98,8 @@ final class GrantAssembler {
         private final Grant.Ref principal;
         private final Set<TeamFacts> teams = new LinkedHashSet<>();
         private boolean direct;
-        private boolean fixed;
+        private boolean platformManaged;
+        private boolean managedElsewhere;
 
         Pending(GrantId id, Grant.Ref resource, Grant.Ref principal) {
             this.id = id;
@@ -119,8 +113,14 @@ final class GrantAssembler {
                 sources.add(Grant.Source.DIRECT);
             }
             teams.forEach(team -> sources.add(Grant.Source.team(team.id().toString(), team.name())));
-            sources.sort(SOURCE_ORDER);
-            return new Grant(id.toString(), resource, id.entitlement(), principal, sources, direct && !fixed);
+            sources.sort(GrantRules.SOURCE_ORDER);
+            return new Grant(
+                    id.toString(),
+                    resource,
+                    id.entitlement(),
+                    principal,
+                    sources,
+                    GrantRules.revocable(direct, platformManaged, managedElsewhere));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.accessgov.dynamics.grant;
 
-import io.accessgov.dynamics.audit.AuditEvent.Outcome;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
@@ -15,6 +14,7 @@ import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -88,7 +88,7 @@ class GrantChanges {
                     .map(UserRoleLink::roleId)
                     .anyMatch(copyIds::contains);
             if (held) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(userId, () -> dataverse.assignRoleToUser(userId, copy.id())));
         });
@@ -111,7 +111,7 @@ class GrantChanges {
                 if (!through.isEmpty()) {
                     throw GrantRefused.inheritedOnly(id, through);
                 }
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             for (UUID copy : direct) {
@@ -138,7 +138,9 @@ class GrantChanges {
         }
         return dataverse.teamsById(holding).stream()
                 .map(team -> new GrantRefused.Through(team.id(), team.name()))
-                .sorted((a, b) -> String.valueOf(a.displayName()).compareToIgnoreCase(String.valueOf(b.displayName())))
+                .sorted(Comparator.comparing(
+                        through -> Grant.Source.team(through.id().toString(), through.displayName()),
+                        GrantRules.SOURCE_ORDER))
                 .toList();
     }
 
@@ -156,7 +158,7 @@ class GrantChanges {
         Set<UUID> copyIds = ids(copies);
         return locks.withLock(id, () -> {
             if (!teamRoleCopies(teamId, copyIds).isEmpty()) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(teamId, () -> dataverse.assignRoleToTeam(teamId, copy.id())));
         });
@@ -170,7 +172,7 @@ class GrantChanges {
         return locks.withLock(id, () -> {
             List<UUID> held = teamRoleCopies(teamId, copyIds);
             if (held.isEmpty()) {
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             for (UUID copy : held) {
@@ -197,7 +199,7 @@ class GrantChanges {
         membershipManagedHere(team);
         return locks.withLock(id, () -> {
             if (isMember(teamId, userId)) {
-                return answer(200, id, Outcome.ALREADY_HELD, null);
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
             return created(id, refusedAs(userId, () -> dataverse.addTeamMember(teamId, userId)));
         });
@@ -210,7 +212,7 @@ class GrantChanges {
         membershipManagedHere(team);
         return locks.withLock(id, () -> {
             if (!isMember(teamId, userId)) {
-                return answer(204, id, Outcome.ALREADY_ABSENT, null);
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
             Removal removal = new Removal();
             removal.add(refusedAs(userId, () -> dataverse.removeTeamMember(teamId, userId)));
@@ -284,33 +286,33 @@ class GrantChanges {
 
     private ChangeResult created(GrantId id, LinkChange change) {
         return change.changed()
-                ? answer(201, id, Outcome.CREATED, change.requestId())
-                : answer(200, id, Outcome.ALREADY_HELD, change.requestId());
+                ? answer(ChangeOutcome.CREATED, id, true, change.requestId())
+                : answer(ChangeOutcome.ALREADY_HELD, id, false, change.requestId());
     }
 
-    private ChangeResult answer(int status, GrantId id, Outcome outcome, @Nullable String requestId) {
-        Grant grant = status == 204 ? null : readBack(id, outcome);
-        return new ChangeResult(status, id, grant, outcome, requestId);
+    private ChangeResult answer(ChangeOutcome outcome, GrantId id, boolean changed, @Nullable String requestId) {
+        Grant grant = outcome.held() ? readBack(id, outcome) : null;
+        return new ChangeResult(outcome, id, grant, changed, requestId);
     }
 
     /**
      * The grant as it stands after the change. The change is done by now: if reading it back fails, the answer
      * still tells the truth about the change, with the grant reduced to what is known without that read.
      */
-    private Grant readBack(GrantId id, Outcome outcome) {
+    private Grant readBack(GrantId id, ChangeOutcome outcome) {
         try {
             return grants.get(id);
         } catch (DataverseException | GrantNotFound e) {
             log.warn("Grant {} was changed ({}), but reading it back failed: {}", id, outcome, e.getMessage());
-            boolean direct = outcome == Outcome.CREATED || outcome == Outcome.ALREADY_HELD;
+            boolean direct = outcome == ChangeOutcome.CREATED || outcome == ChangeOutcome.ALREADY_HELD;
+            // the checks before the change ruled out a platform-managed account and a membership managed elsewhere
             return new Grant(
                     id.toString(),
-                    new Grant.Ref(id.resourceType().wireName(), id.resourceId().toString(), null),
+                    id.resourceType().ref(id.resourceId(), null),
                     id.entitlement(),
-                    new Grant.Ref(
-                            id.principalType().wireName(), id.principalId().toString(), null),
+                    id.principalType().ref(id.principalId(), null),
                     direct ? List.of(Grant.Source.DIRECT) : List.of(),
-                    direct);
+                    GrantRules.revocable(direct, false, false));
         }
     }
 
@@ -336,10 +338,13 @@ class GrantChanges {
         }
 
         ChangeResult answer(GrantId id, boolean accessRemains) {
-            Outcome outcome = changed ? Outcome.REVOKED : Outcome.ALREADY_ABSENT;
-            return accessRemains
-                    ? GrantChanges.this.answer(200, id, outcome, requestId)
-                    : GrantChanges.this.answer(204, id, outcome, requestId);
+            ChangeOutcome outcome;
+            if (accessRemains) {
+                outcome = ChangeOutcome.REMAINS_THROUGH_TEAMS;
+            } else {
+                outcome = changed ? ChangeOutcome.REMOVED : ChangeOutcome.ALREADY_ABSENT;
+            }
+            return GrantChanges.this.answer(outcome, id, changed, requestId);
         }
     }
 

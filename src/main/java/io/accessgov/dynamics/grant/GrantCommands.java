@@ -7,6 +7,7 @@ import io.accessgov.dynamics.audit.Caller;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.web.ApiProblem;
+import io.accessgov.dynamics.web.ProblemKind;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -56,8 +57,8 @@ class GrantCommands {
                     caller,
                     action,
                     result.id().toString(),
-                    result.outcome(),
-                    result.status(),
+                    result.audited(),
+                    GrantController.statusOf(result.outcome()).value(),
                     result.dataverseRequestId(),
                     correlationId,
                     millisSince(started),
@@ -96,7 +97,7 @@ class GrantCommands {
                     action,
                     grantId(attempt),
                     Outcome.FAILED,
-                    500,
+                    ProblemKind.INTERNAL_ERROR.status().value(),
                     null,
                     correlationId,
                     millisSince(started),

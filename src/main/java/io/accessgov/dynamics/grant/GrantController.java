@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -165,12 +166,7 @@ class GrantController {
                     String contentType,
             @RequestBody(required = false) byte @Nullable [] body) {
         // The content type and an empty body are checked inside the audited attempt, not by Spring before it.
-        ChangeResult result = commands.grant(contentType, body == null ? new byte[0] : body);
-        if (result.status() == 201) {
-            return ResponseEntity.created(URI.create("/api/v1/grants/" + result.id()))
-                    .body(result.grant());
-        }
-        return ResponseEntity.ok(result.grant());
+        return answer(commands.grant(contentType, body == null ? new byte[0] : body));
     }
 
     @Operation(
@@ -199,8 +195,31 @@ class GrantController {
                                     + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
                     @PathVariable
                     String id) {
-        ChangeResult result = commands.revoke(id);
-        return result.grant() == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(result.grant());
+        return answer(commands.revoke(id));
+    }
+
+    /**
+     * The status a change is answered with (docs/api.md §5): 201 created, 200 with the grant when it is (still)
+     * held, 204 when the principal no longer holds it. The audit event records the same status.
+     */
+    static HttpStatus statusOf(ChangeOutcome outcome) {
+        return switch (outcome) {
+            case CREATED -> HttpStatus.CREATED;
+            case ALREADY_HELD, REMAINS_THROUGH_TEAMS -> HttpStatus.OK;
+            case REMOVED, ALREADY_ABSENT -> HttpStatus.NO_CONTENT;
+        };
+    }
+
+    private static ResponseEntity<Grant> answer(ChangeResult result) {
+        HttpStatus status = statusOf(result.outcome());
+        if (status == HttpStatus.CREATED) {
+            return ResponseEntity.created(URI.create("/api/v1/grants/" + result.id()))
+                    .body(result.grant());
+        }
+        if (status == HttpStatus.NO_CONTENT) {
+            return ResponseEntity.noContent().build();
+        }
+        return ResponseEntity.status(status).body(result.grant());
     }
 
     /** The page shape, named for the OpenAPI document. */

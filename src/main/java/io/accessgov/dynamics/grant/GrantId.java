@@ -3,6 +3,7 @@ package io.accessgov.dynamics.grant;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The id of a grant (docs/api.md §5): {@code {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}},
@@ -52,8 +53,16 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
 
     @Override
     public String toString() {
-        return resourceType.wireName() + ":" + resourceId + ":" + entitlement() + ":" + principalType.wireName() + ":"
-                + principalId;
+        return prefix(resourceType, resourceId, principalType) + principalId;
+    }
+
+    /**
+     * The id of every grant of this resource to principals of this type, up to the principal's id: {@code
+     * {resourceType}:{resourceId}:{entitlement}:{principalType}:}. The one place the format is written.
+     */
+    static String prefix(ResourceType resourceType, UUID resourceId, PrincipalType principalType) {
+        return resourceType.wireName() + ":" + resourceId + ":" + resourceType.entitlement() + ":"
+                + principalType.wireName() + ":";
     }
 
     /** What a grant gives access to. */
@@ -75,6 +84,11 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The grant's {@code resource}. */
+        Grant.Ref ref(UUID id, @Nullable String displayName) {
+            return new Grant.Ref(wireName(), id.toString(), displayName);
+        }
+
         boolean admits(PrincipalType principal) {
             return this == ROLE || principal == PrincipalType.ACCOUNT;
         }
@@ -91,6 +105,11 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The grant's {@code principal}. */
+        Grant.Ref ref(UUID id, @Nullable String displayName) {
+            return new Grant.Ref(wireName(), id.toString(), displayName);
         }
 
         static PrincipalType fromWire(String text) {

@@ -5,8 +5,11 @@ import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
 import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
+import io.accessgov.dynamics.grant.GrantId.PrincipalType;
+import io.accessgov.dynamics.grant.GrantId.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +19,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The grant rules of docs/api.md §5 for a caller that has read the link tables itself (the full sync): the same
- * assembly, ids, source order and revocability as the grants API, and the same system-account toggle, from facts
- * handed in rather than read here.
+ * The grant rules of docs/api.md §5, written once for both renderings of grants: the grants API ({@link
+ * GrantAssembler}) and the full sync's byte writer take from here the grant id and entitlement ({@link GrantId}),
+ * the order of a grant's sources, and whether a grant is revocable. A caller that has read the link tables itself
+ * (the full sync) also gets here the assembly of one account's or team's grants and the system-account toggle, from
+ * facts handed in rather than read here.
  */
 @Component
 public class GrantRules {
+
+    /**
+     * The order of a grant's sources: {@code direct} first, then the teams by name, case-insensitively (a team without
+     * a name as the empty name), then by id.
+     */
+    public static final Comparator<Grant.Source> SOURCE_ORDER = Comparator.comparing(
+                    (Grant.Source source) -> !source.isDirect())
+            .thenComparing(
+                    source -> source.displayName() == null ? "" : source.displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(source -> source.id() == null ? "" : source.id());
 
     private final AccountScope scope;
 
@@ -55,6 +70,42 @@ public class GrantRules {
 
     /** An account in scope, as its grants name it. */
     public record Account(UUID id, @Nullable String displayName, boolean platformManaged) {}
+
+    /**
+     * What every grant of one resource to an account shares, as the grants API writes it.
+     *
+     * @param idPrefix the grant id up to the account's id ({@link GrantId#prefix})
+     * @param resource the grant's {@code resource}
+     * @param entitlement the entitlement the resource offers
+     */
+    public record Stem(String idPrefix, Grant.Ref resource, String entitlement) {}
+
+    /** The {@code type} of an account as a grant's principal. */
+    public static final String ACCOUNT_PRINCIPAL_TYPE = PrincipalType.ACCOUNT.wireName();
+
+    /** The stem of the grant of this logical role to an account. */
+    public static Stem roleOfAccount(Role role) {
+        return stem(ResourceType.ROLE, role.rootId(), role.name());
+    }
+
+    /** The stem of an account's membership of this team. */
+    public static Stem membershipOf(Team team) {
+        return stem(ResourceType.TEAM, team.id(), team.name());
+    }
+
+    private static Stem stem(ResourceType type, UUID id, @Nullable String name) {
+        return new Stem(GrantId.prefix(type, id, PrincipalType.ACCOUNT), type.ref(id, name), type.entitlement());
+    }
+
+    /**
+     * Whether this service can remove a grant: only one held directly, and neither of a platform-managed account nor
+     * a membership of a team whose members are managed elsewhere (a business unit's default team, an Entra group).
+     * Inherited-only grants are not revocable.
+     */
+    public static boolean revocable(
+            boolean heldDirectly, boolean platformManagedAccount, boolean membershipManagedElsewhere) {
+        return heldDirectly && !platformManagedAccount && !membershipManagedElsewhere;
+    }
 
     /** The account as grants name it, or empty when the system-account toggle leaves it out of the API. */
     public Optional<Account> accountInScope(SystemUser user) {

@@ -2,6 +2,7 @@ package io.accessgov.dynamics.grant;
 
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -14,15 +15,14 @@ import org.springframework.stereotype.Service;
 @Service
 class GrantService {
 
-    static final String LIST_KIND = "grants";
-    static final int DEFAULT_PAGE_SIZE = 100;
+    private static final CursorPages.Order<Grant> ORDER = CursorPages.Order.ascending("grants", Grant::id);
 
     private final AccessFactsReader reader;
-    private final PageTokens pageTokens;
+    private final CursorPages pages;
 
     GrantService(AccessFactsReader reader, PageTokens pageTokens) {
         this.reader = reader;
-        this.pageTokens = pageTokens;
+        this.pages = new CursorPages(pageTokens);
     }
 
     /**
@@ -32,30 +32,7 @@ class GrantService {
      * @throws InvalidPageToken when the token is not valid for this query; nothing is read then
      */
     Page<Grant> list(GrantQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
-        String after = null;
-        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
-        if (pageToken != null) {
-            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, query.fingerprint(), pageSize);
-            after = cursor.after();
-            size = cursor.pageSize();
-        }
-        List<Grant> all = grants(query);
-        int from = 0;
-        if (after != null) {
-            while (from < all.size() && all.get(from).id().compareTo(after) <= 0) {
-                from++;
-            }
-        }
-        int to = Math.min(all.size(), from + size);
-        List<Grant> page = all.subList(from, to);
-        String next = to < all.size()
-                ? pageTokens.issueCursor(
-                        LIST_KIND,
-                        query.fingerprint(),
-                        page.get(page.size() - 1).id(),
-                        size)
-                : null;
-        return new Page<>(page, next);
+        return pages.page(ORDER, query.fingerprint(), pageSize, pageToken, () -> grants(query));
     }
 
     /**

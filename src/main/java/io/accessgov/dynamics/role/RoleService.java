@@ -23,7 +23,6 @@ import org.springframework.stereotype.Service;
 class RoleService {
 
     static final String LIST_KIND = "roles";
-    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final DataverseClient dataverse;
     private final PageTokens pageTokens;
@@ -50,7 +49,7 @@ class RoleService {
             Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findLogicalRoles(next);
         } else {
-            page = dataverse.findLogicalRoles(wanted, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);
+            page = dataverse.findLogicalRoles(wanted, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
         }
 
         List<Role> roles = new ArrayList<>(page.items().size());

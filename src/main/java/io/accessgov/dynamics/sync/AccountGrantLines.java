@@ -17,29 +17,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The snapshot lines of one account's grants, assembled and rendered in one pass: the same grants, order and bytes as
- * {@link GrantRules#ofAccount} written by Jackson (the grants API's own rules and JSON), without the general
- * assembler's maps or a serializer per grant. Every role's and team's JSON is rendered once, by Jackson, and copied
- * into each grant that names it. {@code AccountGrantLinesTest} holds the two to the same output.
- *
- * <p>The rules: a role an account holds directly or through any of its teams is one grant on the logical role, with
- * {@code direct} first among its sources and then each team by name (case-insensitive) and id, revocable when held
- * directly by an account that is not platform-managed; each team membership is a grant of its own, revocable unless
- * the team's membership is managed elsewhere or the account is platform-managed. Grants come in grant-id order.
+ * {@link GrantRules#ofAccount} written by Jackson (the grants API's own JSON), without the general assembler's maps
+ * or a serializer per grant. The rules are {@link GrantRules}' and nowhere else: grant ids and entitlements ({@link
+ * GrantRules#roleOfAccount}, {@link GrantRules#membershipOf}), the order of sources ({@link
+ * GrantRules#SOURCE_ORDER}) and revocability ({@link GrantRules#revocable}); this class only renders. Every role's,
+ * team's and source's JSON is rendered once, by Jackson, and copied into each grant that names it. {@code
+ * AccountGrantLinesTest} holds the two renderings to the same output.
  *
  * <p>Thread-safe once built: workers render different accounts at the same time.
  */
 final class AccountGrantLines {
 
-    private static final Comparator<TeamJson> SOURCE_ORDER = Comparator.comparing(
-                    (TeamJson team) -> team.name == null ? "" : team.name, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(team -> team.id);
-
-    private static final byte[] DIRECT_SOURCE = ascii("{\"type\":\"direct\"}");
     private static final byte[] TAB_AND_ID = ascii("\t{\"id\":\"");
     private static final byte[] REVOCABLE = ascii("],\"revocable\":true}\n");
     private static final byte[] NOT_REVOCABLE = ascii("],\"revocable\":false}\n");
 
+    private static final Comparator<SourceJson> SOURCE_ORDER =
+            Comparator.comparing(source -> source.value, GrantRules.SOURCE_ORDER);
+
+    /** Grant-id order: the grants of one account differ only in the part before the account's id. */
+    private static final Comparator<Line> GRANT_ID_ORDER = Comparator.comparing(line -> line.grant.idPrefix);
+
     private final JsonMapper json;
+    private final SourceJson directSource;
     private final Map<GrantRules.Role, GrantJson> roleGrants = new HashMap<>();
     private final Map<UUID, TeamJson> teams = new HashMap<>();
 
@@ -49,6 +49,7 @@ final class AccountGrantLines {
      */
     AccountGrantLines(JsonMapper json, Collection<GrantRules.Role> roles, Collection<GrantRules.Team> teams) {
         this.json = json;
+        this.directSource = new SourceJson(Grant.Source.DIRECT, json);
         for (GrantRules.Role role : roles) {
             roleGrants.computeIfAbsent(role, this::roleGrant);
         }
@@ -64,82 +65,72 @@ final class AccountGrantLines {
      */
     Written write(
             GrantRules.Account account, List<GrantRules.Role> direct, List<GrantRules.Team> memberOf, LineBuffer out) {
-        String accountId = account.id().toString();
-        byte[] keyStart = ascii("4|a|" + accountId + "|");
-        byte[] accountBytes = ascii(accountId);
-        byte[] principalAndSources = principalAndSources(accountId, account.displayName());
-        List<HeldRole> held = new ArrayList<>(direct.size() + memberOf.size());
-        Map<UUID, HeldRole> byRoot = new HashMap<>();
+        List<Line> lines = new ArrayList<>(direct.size() + 2 * memberOf.size());
+        Map<UUID, Line> roleLines = new HashMap<>();
         for (GrantRules.Role role : direct) {
-            hold(held, byRoot, role).direct = true;
+            holdRole(lines, roleLines, role).direct = true;
         }
-        List<TeamJson> teamsOfAccount = new ArrayList<>(memberOf.size());
+        List<TeamJson> joined = new ArrayList<>(memberOf.size());
         for (GrantRules.Team team : memberOf) {
             TeamJson teamJson = teams.get(team.id());
             if (teamJson == null) {
                 throw new IllegalArgumentException("team " + team.id() + " was not among the teams given");
             }
-            if (!teamsOfAccount.contains(teamJson)) {
-                teamsOfAccount.add(teamJson);
+            if (!joined.contains(teamJson)) { // a team given twice is one membership
+                joined.add(teamJson);
+                Line membership = new Line(teamJson.membership);
+                membership.direct = true; // a membership's single source
+                membership.managedElsewhere = teamJson.membershipManagedElsewhere;
+                lines.add(membership);
             }
             for (GrantRules.Role role : team.roles()) {
-                HeldRole heldRole = hold(held, byRoot, role);
-                if (!heldRole.through.contains(teamJson)) {
-                    heldRole.through.add(teamJson);
+                Line line = holdRole(lines, roleLines, role);
+                if (!line.sources.contains(teamJson.source)) {
+                    line.sources.add(teamJson.source);
                 }
             }
         }
-        held.sort(Comparator.comparing(heldRole -> heldRole.rootId, SnapshotComposer.GUID_ORDER));
-        teamsOfAccount.sort(Comparator.comparing(team -> team.uuid, SnapshotComposer.GUID_ORDER));
-
-        for (HeldRole role : held) {
-            GrantJson grant = grantOf(role.named);
-            start(out, keyStart, grant, accountBytes, principalAndSources);
-            role.through.sort(SOURCE_ORDER);
-            boolean first = true;
-            if (role.direct) {
-                out.append(DIRECT_SOURCE);
-                first = false;
-            }
-            for (TeamJson team : role.through) {
-                if (!first) {
-                    out.append((byte) ',');
-                }
-                out.append(team.source);
-                first = false;
-            }
-            out.append(role.direct && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
-        }
-        for (TeamJson team : teamsOfAccount) {
-            start(out, keyStart, team.membership, accountBytes, principalAndSources);
-            out.append(DIRECT_SOURCE);
-            out.append(!team.membershipManagedElsewhere && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
-        }
-        int count = held.size() + teamsOfAccount.size();
-        if (count == 0) {
+        if (lines.isEmpty()) {
             return new Written(0, "", "");
         }
-        String firstId =
-                held.isEmpty() ? teamsOfAccount.get(0).membership.idPrefix : grantOf(held.get(0).named).idPrefix;
-        String lastId = teamsOfAccount.isEmpty()
-                ? grantOf(held.get(held.size() - 1).named).idPrefix
-                : teamsOfAccount.get(teamsOfAccount.size() - 1).membership.idPrefix;
+        lines.sort(GRANT_ID_ORDER);
+
+        String accountId = account.id().toString();
+        byte[] keyStart = ascii("4|a|" + accountId + "|");
+        byte[] accountBytes = ascii(accountId);
+        byte[] principalAndSources = principalAndSources(accountId, account.displayName());
+        for (Line line : lines) {
+            start(out, keyStart, line.grant, accountBytes, principalAndSources);
+            if (line.direct) {
+                line.sources.add(directSource);
+            }
+            line.sources.sort(SOURCE_ORDER);
+            for (int i = 0; i < line.sources.size(); i++) {
+                if (i > 0) {
+                    out.append((byte) ',');
+                }
+                out.append(line.sources.get(i).json);
+            }
+            boolean revocable = GrantRules.revocable(line.direct, account.platformManaged(), line.managedElsewhere);
+            out.append(revocable ? REVOCABLE : NOT_REVOCABLE);
+        }
         return new Written(
-                count,
-                SnapshotKeys.grantOfAccount(accountId, firstId + accountId),
-                SnapshotKeys.grantOfAccount(accountId, lastId + accountId));
+                lines.size(),
+                SnapshotKeys.grantOfAccount(accountId, lines.get(0).grant.idPrefix + accountId),
+                SnapshotKeys.grantOfAccount(accountId, lines.get(lines.size() - 1).grant.idPrefix + accountId));
     }
 
-    /** The grant the account holds on this role's logical role, named as the last copy of it seen. */
-    private static HeldRole hold(List<HeldRole> held, Map<UUID, HeldRole> byRoot, GrantRules.Role role) {
-        HeldRole heldRole = byRoot.get(role.rootId());
-        if (heldRole == null) {
-            heldRole = new HeldRole(role);
-            byRoot.put(role.rootId(), heldRole);
-            held.add(heldRole);
+    /** The line of the grant the account holds on this role's logical role, named as the last copy of it seen. */
+    private Line holdRole(List<Line> lines, Map<UUID, Line> byRoot, GrantRules.Role role) {
+        GrantJson grant = grantOf(role);
+        Line line = byRoot.get(role.rootId());
+        if (line == null) {
+            line = new Line(grant);
+            byRoot.put(role.rootId(), line);
+            lines.add(line);
         }
-        heldRole.named = role;
-        return heldRole;
+        line.grant = grant;
+        return line;
     }
 
     /** {@code 4|a|{account}|{grant id} TAB {"id":"{grant id}","resource":…,"principal":…,"sources":[} */
@@ -160,7 +151,8 @@ final class AccountGrantLines {
      * Grant.Ref}: the name escaped by Jackson's own string encoder, without a generator per account.
      */
     private static byte[] principalAndSources(String accountId, @Nullable String displayName) {
-        String start = "{\"type\":\"account\",\"id\":\"" + accountId + "\",\"displayName\":";
+        String start =
+                "{\"type\":\"" + GrantRules.ACCOUNT_PRINCIPAL_TYPE + "\",\"id\":\"" + accountId + "\",\"displayName\":";
         if (displayName == null) {
             return ascii(start + "null},\"sources\":[");
         }
@@ -178,11 +170,7 @@ final class AccountGrantLines {
     }
 
     private GrantJson roleGrant(GrantRules.Role role) {
-        String id = role.rootId().toString();
-        return new GrantJson(
-                "role:" + id + ":assigned:account:",
-                json.writeValueAsBytes(new Grant.Ref("role", id, role.name())),
-                "assigned");
+        return new GrantJson(GrantRules.roleOfAccount(role), json);
     }
 
     private static byte[] ascii(String text) {
@@ -196,58 +184,61 @@ final class AccountGrantLines {
     }
 
     /**
-     * The fixed parts of a grant on one role or team: its id up to the account's id, and its JSON from the end of
-     * the id to the principal ({@code ","resource":{…},"entitlement":"…","principal":}).
+     * The fixed parts of the grants of one role or team to accounts: the id up to the account's id, and the JSON from
+     * the end of the id to the principal ({@code ","resource":{…},"entitlement":"…","principal":}).
      */
     private static final class GrantJson {
         final String idPrefix;
         final byte[] id;
         final byte[] resource;
 
-        GrantJson(String idPrefix, byte[] resourceRef, String entitlement) {
-            this.idPrefix = idPrefix;
+        GrantJson(GrantRules.Stem stem, JsonMapper json) {
+            this.idPrefix = stem.idPrefix();
             this.id = ascii(idPrefix);
             this.resource = concat(
-                    concat(ascii("\",\"resource\":"), resourceRef),
-                    ascii(",\"entitlement\":\"" + entitlement + "\",\"principal\":"));
+                    concat(ascii("\",\"resource\":"), json.writeValueAsBytes(stem.resource())),
+                    concat(
+                            ascii(",\"entitlement\":"),
+                            concat(json.writeValueAsBytes(stem.entitlement()), ascii(",\"principal\":"))));
         }
     }
 
     /** The lines one account's grants were written as: how many, and the first and last keys. */
     record Written(int count, String firstKey, String lastKey) {}
 
-    /** A logical role an account holds, and why. */
-    private static final class HeldRole {
-        final UUID rootId;
-        GrantRules.Role named;
+    /** One grant of the account being put together: what it is on, and why it is held. */
+    private static final class Line {
+        GrantJson grant;
         boolean direct;
-        final List<TeamJson> through = new ArrayList<>(2);
+        boolean managedElsewhere;
+        final List<SourceJson> sources = new ArrayList<>(3);
 
-        HeldRole(GrantRules.Role role) {
-            this.rootId = role.rootId();
-            this.named = role;
+        Line(GrantJson grant) {
+            this.grant = grant;
+        }
+    }
+
+    /** A source of a grant and its JSON, rendered once. */
+    private static final class SourceJson {
+        final Grant.Source value;
+        final byte[] json;
+
+        SourceJson(Grant.Source value, JsonMapper json) {
+            this.value = value;
+            this.json = json.writeValueAsBytes(value);
         }
     }
 
     /** A team's JSON as a grant's resource and as a grant's source, rendered once. */
     private static final class TeamJson {
-        final UUID uuid;
-        final String id;
-        final @Nullable String name;
         final boolean membershipManagedElsewhere;
         final GrantJson membership;
-        final byte[] source;
+        final SourceJson source;
 
         TeamJson(GrantRules.Team team, JsonMapper json) {
-            this.uuid = team.id();
-            this.id = team.id().toString();
-            this.name = team.name();
             this.membershipManagedElsewhere = team.membershipManagedElsewhere();
-            this.membership = new GrantJson(
-                    "team:" + id + ":member:account:",
-                    json.writeValueAsBytes(new Grant.Ref("team", id, name)),
-                    "member");
-            this.source = json.writeValueAsBytes(new Grant.Source("team", id, name));
+            this.membership = new GrantJson(GrantRules.membershipOf(team), json);
+            this.source = new SourceJson(Grant.Source.team(team.id().toString(), team.name()), json);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.sync;
 
+import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import java.io.IOException;
@@ -24,19 +25,20 @@ import org.jspecify.annotations.Nullable;
 @Slf4j
 class SyncService implements AutoCloseable {
 
-    static final String LIST_KIND = "syncs";
-    static final int DEFAULT_PAGE_SIZE = 100;
-
     /** Newest first; ties (same start) by id, so the order is total. */
     static final Comparator<Sync> NEWEST_FIRST = Comparator.comparing(Sync::startedAt)
             .thenComparing(sync -> sync.id().toString())
             .reversed();
 
+    /** {@link #NEWEST_FIRST} for paging: by a cursor that names a sync's start and id. */
+    private static final CursorPages.Order<Sync> NEWEST_FIRST_PAGES =
+            CursorPages.Order.descending("syncs", SyncService::cursorOf);
+
     private final SnapshotStore store;
     private final SyncJob job;
     private final ExecutorService runner;
     private final SyncMetrics metrics;
-    private final PageTokens pageTokens;
+    private final CursorPages pages;
     private final Clock clock;
     private final int keep;
     private final Object lock = new Object();
@@ -54,7 +56,7 @@ class SyncService implements AutoCloseable {
         this.job = job;
         this.runner = runner;
         this.metrics = metrics;
-        this.pageTokens = pageTokens;
+        this.pages = new CursorPages(pageTokens);
         this.clock = clock;
         this.keep = keep;
         recover();
@@ -148,26 +150,9 @@ class SyncService implements AutoCloseable {
 
     /** A page of the syncs kept, newest first. */
     Page<Sync> list(@Nullable Integer pageSize, @Nullable String pageToken) {
-        String fingerprint = PageTokens.fingerprint();
-        int size = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
-        String after = null;
-        if (pageToken != null) {
-            PageTokens.Cursor cursor = pageTokens.redeemCursor(pageToken, LIST_KIND, fingerprint, pageSize);
-            size = cursor.pageSize();
-            after = cursor.after();
-        }
-        String from = after;
-        List<Sync> newer = store.list().stream()
+        return pages.page(NEWEST_FIRST_PAGES, PageTokens.fingerprint(), pageSize, pageToken, () -> store.list().stream()
                 .map(sync -> find(sync.id()).orElse(sync))
-                .sorted(NEWEST_FIRST)
-                .filter(sync -> from == null || cursorOf(sync).compareTo(from) < 0)
-                .limit(size + 1L)
-                .toList();
-        if (newer.size() <= size) {
-            return new Page<>(newer, null);
-        }
-        List<Sync> items = newer.subList(0, size);
-        return new Page<>(items, pageTokens.issueCursor(LIST_KIND, fingerprint, cursorOf(items.get(size - 1)), size));
+                .toList());
     }
 
     /** Orders like {@link #NEWEST_FIRST} reversed: a later start, or the same start and a larger id, is larger. */

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 class TeamService {
 
     static final String LIST_KIND = "teams";
-    static final int DEFAULT_PAGE_SIZE = 100;
 
     private final DataverseClient dataverse;
     private final PageTokens pageTokens;
@@ -47,7 +46,7 @@ class TeamService {
             Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
             page = dataverse.findTeams(next);
         } else {
-            page = dataverse.findTeams(query, pageSize == null ? DEFAULT_PAGE_SIZE : pageSize);
+            page = dataverse.findTeams(query, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
         }
         String nextToken = page.nextPage()
                 .map(next -> pageTokens.issue(LIST_KIND, fingerprint, next))

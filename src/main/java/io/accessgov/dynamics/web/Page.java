@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Page<T>(List<T> items, @Nullable String nextPageToken) {
 
+    /** Items per page when the caller does not say (docs/api.md §2). */
+    public static final int DEFAULT_SIZE = 100;
+
     public Page {
         items = List.copyOf(items);
     }

@@ -77,7 +77,7 @@ public final class PageTokens {
 
     /**
      * A token for a list the service pages itself (not Dataverse): the next page starts after {@code after} in the
-     * list's order.
+     * list's order. Lists use it through {@link CursorPages}.
      */
     public String issueCursor(String kind, String fingerprint, String after, int pageSize) {
         return seal(new Content(VERSION, kind, fingerprint, null, after, pageSize));

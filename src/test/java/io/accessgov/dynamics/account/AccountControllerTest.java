@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.dataverse.AccountType;
+import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
@@ -302,6 +303,11 @@ class AccountControllerTest {
         @Bean
         PageTokens pageTokens() {
             return PageTokens.withRandomKey();
+        }
+
+        @Bean
+        AccountVisibility accountVisibility(DynamicsProperties dynamics) {
+            return AccountVisibility.of(dynamics);
         }
     }
 }

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.accessgov.dynamics.dataverse.AccountType;
+import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
@@ -39,7 +40,7 @@ class AccountServiceTest {
     private final AccountTypeResolver resolver = types::get;
 
     private AccountService service(boolean includeSystemAccounts) {
-        return new AccountService(dataverse, resolver, tokens, Users.settings(includeSystemAccounts));
+        return new AccountService(dataverse, resolver, tokens, new AccountVisibility(includeSystemAccounts));
     }
 
     @Test

@@ -1,15 +1,11 @@
 package io.accessgov.dynamics.account;
 
 import io.accessgov.dynamics.dataverse.AccessMode;
-import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.dataverse.SystemUser;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
-/** Test fixtures: Dataverse users and settings. */
+/** Test fixtures: Dataverse users. */
 final class Users {
 
     static final UUID SALES = UUID.fromString("7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d");
@@ -62,24 +58,5 @@ final class Users {
                 null,
                 null,
                 null);
-    }
-
-    static DynamicsProperties settings(boolean includeSystemAccounts) {
-        return new DynamicsProperties(
-                null,
-                null,
-                null,
-                null,
-                URI.create("https://login.microsoftonline.com"),
-                includeSystemAccounts,
-                Set.of(),
-                new DynamicsProperties.Http(
-                        16,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(30),
-                        6,
-                        Duration.ofSeconds(60),
-                        Duration.ofMinutes(5)),
-                new DynamicsProperties.Simulator(0));
     }
 }

@@ -15,6 +15,10 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.TeamType;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
@@ -81,8 +85,9 @@ class GrantChangesTest {
 
         ChangeResult result = changes.grant(request(null), new ChangeAttempt());
 
-        assertThat(result.status()).isEqualTo(200);
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_HELD);
+        assertThat(result.outcome()).isEqualTo(ChangeOutcome.ALREADY_HELD);
+        assertThat(result.audited()).isEqualTo(Outcome.ALREADY_HELD);
+        assertThat(result.grant()).isNotNull();
         assertThat(result.dataverseRequestId()).isEqualTo("req-1");
     }
 
@@ -96,7 +101,8 @@ class GrantChangesTest {
         ChangeResult result = changes.grant(
                 new GrantRequest(ResourceType.ROLE, SALES_COPY, PrincipalType.ACCOUNT, JANE, null), attempt);
 
-        assertThat(result.status()).isEqualTo(201);
+        assertThat(result.outcome()).isEqualTo(ChangeOutcome.CREATED);
+        assertThat(result.audited()).isEqualTo(Outcome.CREATED);
         assertThat(result.id()).isEqualTo(new GrantId(ResourceType.ROLE, ROOT_ROLE, PrincipalType.ACCOUNT, JANE));
         assertThat(attempt.grantId()).isEqualTo(result.id());
         assertThat(result.dataverseRequestId()).isEqualTo("req-2");
@@ -122,8 +128,9 @@ class GrantChangesTest {
         ChangeResult result = changes.revoke(
                 new GrantId(ResourceType.ROLE, ROOT_ROLE, PrincipalType.ACCOUNT, JANE), new ChangeAttempt());
 
-        assertThat(result.status()).isEqualTo(204);
-        assertThat(result.outcome()).isEqualTo(Outcome.REVOKED);
+        assertThat(result.outcome()).isEqualTo(ChangeOutcome.REMOVED);
+        assertThat(result.audited()).isEqualTo(Outcome.REVOKED);
+        assertThat(result.grant()).isNull();
         verify(dataverse).removeRoleFromUser(JANE, SALES_COPY);
         verify(dataverse).removeRoleFromUser(JANE, ROOT_ROLE);
     }
@@ -138,8 +145,36 @@ class GrantChangesTest {
         ChangeResult result = changes.revoke(
                 new GrantId(ResourceType.ROLE, ROOT_ROLE, PrincipalType.ACCOUNT, JANE), new ChangeAttempt());
 
-        assertThat(result.status()).isEqualTo(204);
-        assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_ABSENT);
+        assertThat(result.outcome()).isEqualTo(ChangeOutcome.ALREADY_ABSENT);
+        assertThat(result.audited()).isEqualTo(Outcome.ALREADY_ABSENT);
+        assertThat(result.grant()).isNull();
+    }
+
+    @Test
+    void aDirectAssignmentRemovedWhileATeamStillGivesTheRoleRemainsThroughTeams() {
+        UUID team = UUID.fromString("44444444-0000-4000-8000-000000000001");
+        when(dataverse.userRolesOfUser(JANE)).thenReturn(List.of(new UserRoleLink(JANE, SALES_COPY)));
+        when(dataverse.membershipsOfUser(JANE)).thenReturn(List.of(new TeamMembership(team, JANE)));
+        when(dataverse.teamRolesOfTeams(any())).thenReturn(List.of(new TeamRoleLink(team, SALES_COPY)));
+        when(dataverse.teamsById(any()))
+                .thenReturn(List.of(
+                        new Team(team, "Sales EMEA", TeamType.OWNER, SALES, "Sales", false, null, null, JANE, null)));
+        when(dataverse.removeRoleFromUser(JANE, SALES_COPY))
+                .thenReturn(new LinkChange(LinkChange.Outcome.CHANGED, "req-5", 1, false))
+                .thenReturn(new LinkChange(LinkChange.Outcome.ALREADY_DONE, null, 1, true));
+        GrantId id = new GrantId(ResourceType.ROLE, ROOT_ROLE, PrincipalType.ACCOUNT, JANE);
+
+        ChangeResult removed = changes.revoke(id, new ChangeAttempt());
+        ChangeResult foundGone = changes.revoke(id, new ChangeAttempt());
+
+        assertThat(removed.outcome()).isEqualTo(ChangeOutcome.REMAINS_THROUGH_TEAMS);
+        assertThat(removed.grant()).isNotNull();
+        assertThat(removed.audited()).isEqualTo(Outcome.REVOKED);
+        assertThat(removed.dataverseRequestId()).isEqualTo("req-5");
+        assertThat(foundGone.outcome()).isEqualTo(ChangeOutcome.REMAINS_THROUGH_TEAMS);
+        assertThat(foundGone.audited())
+                .as("nothing was changed by the second attempt")
+                .isEqualTo(Outcome.ALREADY_ABSENT);
     }
 
     private static GrantRequest request(UUID businessUnitId) {

@@ -49,7 +49,7 @@ final class DataverseTraffic {
 
     /**
      * The OData string literal a search text must become inside {@code contains(...)}: LIKE wildcards bracketed,
-     * single quotes doubled (docs/dataverse.md §filter). Written here independently of the client's builder.
+     * single quotes doubled (docs/dataverse.md §7.2). Written here independently of the client's builder.
      */
     static String containsLiteral(String search) {
         StringBuilder escaped = new StringBuilder();

@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sync renders each account's grants itself; these must be the very lines the grants API's rules
- * ({@link GrantRules#ofAccount}) give when Jackson writes them, byte for byte.
+ * ({@link GrantRules#ofAccount}) give when Jackson writes them, byte for byte. Both take ids, entitlements, source
+ * order and revocability from {@link GrantRules}: a change there shows in both renderings alike, so the comparison
+ * still holds while the grants API's own tests see the change.
  */
 class AccountGrantLinesTest {
 

@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.dataverse.internal;
 
 import io.accessgov.dynamics.dataverse.AccountClassifier;
+import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseConnectionInfo;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
@@ -71,6 +72,11 @@ class DataverseConfiguration {
     @Bean
     AccountClassifier accountClassifier(DynamicsProperties properties) {
         return new AccountClassifier(properties.platformApplicationIds());
+    }
+
+    @Bean
+    AccountVisibility accountVisibility(DynamicsProperties properties) {
+        return AccountVisibility.of(properties);
     }
 
     @Bean

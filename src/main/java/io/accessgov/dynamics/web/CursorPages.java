@@ -1,0 +1,81 @@
+package io.accessgov.dynamics.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Pages a list the service reads whole (business units, grants, syncs) in a fixed order, with a sealed cursor that
+ * names the last item of the previous page (docs/api.md §2): an item added or removed between two pages neither
+ * repeats nor hides another. The page token is checked before the list is read, so a bad token costs no read.
+ * Safe for concurrent use.
+ */
+public final class CursorPages {
+
+    private final PageTokens tokens;
+
+    public CursorPages(PageTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * How a list is ordered: the list's name in its page tokens, and each item's position as a text key, unique per
+     * item, whose order (ascending or descending) is the list's.
+     */
+    public record Order<T>(String kind, Function<? super T, String> key, Comparator<String> keys) {
+
+        /** Items in the ascending order of their keys. */
+        public static <T> Order<T> ascending(String kind, Function<? super T, String> key) {
+            return new Order<>(kind, key, Comparator.naturalOrder());
+        }
+
+        /** Items in the descending order of their keys. */
+        public static <T> Order<T> descending(String kind, Function<? super T, String> key) {
+            return new Order<>(kind, key, Comparator.reverseOrder());
+        }
+    }
+
+    /**
+     * One page of the list.
+     *
+     * @param fingerprint the list's filters ({@link PageTokens#fingerprint}): a token of other filters is refused
+     * @param pageSize 1–1000; null means {@link Page#DEFAULT_SIZE}, or the token's page size when paging on
+     * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
+     * @param items reads the whole list, in any order; called only once the token is found valid
+     * @throws InvalidPageToken when the token is not valid for this list, these filters and this page size
+     */
+    public <T> Page<T> page(
+            Order<T> order,
+            String fingerprint,
+            @Nullable Integer pageSize,
+            @Nullable String pageToken,
+            Supplier<? extends Collection<? extends T>> items) {
+        String after = null;
+        int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
+        if (pageToken != null) {
+            PageTokens.Cursor cursor = tokens.redeemCursor(pageToken, order.kind(), fingerprint, pageSize);
+            after = cursor.after();
+            size = cursor.pageSize();
+        }
+        List<Map.Entry<String, T>> rest = new ArrayList<>();
+        for (T item : items.get()) {
+            String key = order.key().apply(item);
+            if (after == null || order.keys().compare(key, after) > 0) {
+                rest.add(Map.entry(key, item));
+            }
+        }
+        rest.sort(Map.Entry.comparingByKey(order.keys()));
+        if (rest.size() <= size) {
+            return new Page<>(rest.stream().map(Map.Entry::getValue).toList(), null);
+        }
+        List<Map.Entry<String, T>> page = rest.subList(0, size);
+        String next =
+                tokens.issueCursor(order.kind(), fingerprint, page.get(size - 1).getKey(), size);
+        return new Page<>(page.stream().map(Map.Entry::getValue).toList(), next);
+    }
+}
