@@ -76,6 +76,11 @@ final class DataverseHttp {
         public static Request once(HttpMethod method, URI uri, String target, byte @Nullable [] body) {
             return new Request(method, uri, target, List.of(), body, false, true);
         }
+
+        /** Whether the request is meant to change something (anything but a GET). */
+        boolean change() {
+            return !HttpMethod.GET.equals(method);
+        }
     }
 
     /** A 2xx answer. */
@@ -127,7 +132,7 @@ final class DataverseHttp {
             }
             if (attempt.response != null && attempt.response.status() == 401) {
                 if (refreshed) {
-                    throw decoder.decode(401, attempt.response.headers(), attempt.response.body());
+                    throw decoder.decode(401, attempt.response.headers(), attempt.response.body(), request.change());
                 }
                 refreshed = true;
                 attempts--;
@@ -135,7 +140,7 @@ final class DataverseHttp {
                 metrics.retry("unauthorized");
                 continue;
             }
-            DataverseException failure = attempt.failure();
+            DataverseException failure = attempt.failure(request);
             if (request.singleAttempt()) {
                 throw failure;
             }
@@ -193,9 +198,9 @@ final class DataverseHttp {
             RetryPolicy.Failure transportKind,
             DataverseErrorDecoder decoder) {
 
-        DataverseException failure() {
+        DataverseException failure(Request request) {
             return response != null
-                    ? decoder.decode(response.status(), response.headers(), response.body())
+                    ? decoder.decode(response.status(), response.headers(), response.body(), request.change())
                     : transportFailure;
         }
 
