@@ -129,7 +129,9 @@ public interface DataverseClient {
 
     /**
      * Reads a whole table page by page at Dataverse's largest page size (5000), handing each page's rows to
-     * {@code pages} as it arrives, so that memory holds one page at a time.
+     * {@code pages} as it arrives, so that memory holds one page at a time. Meant for background work: each page is
+     * retried within the longer background budget ({@code dynamics.http.background}), so a burst of throttling,
+     * server errors, dropped connections or answers cut short is ridden out, and only a lasting failure is thrown.
      */
     <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages);
 

@@ -79,7 +79,8 @@ final class Users {
                         Duration.ofSeconds(30),
                         6,
                         Duration.ofSeconds(60),
-                        Duration.ofMinutes(5)),
+                        Duration.ofMinutes(5),
+                        new DynamicsProperties.Background(30, Duration.ofMinutes(15))),
                 new DynamicsProperties.Simulator(0));
     }
 }
