@@ -173,7 +173,7 @@ final class DataverseHttp {
                 refreshed = true;
                 attempts--;
                 tokens.reject(token);
-                metrics.retry("unauthorized");
+                metrics.retry(DataverseMetrics.RetryReason.UNAUTHORIZED);
                 continue;
             }
             DataverseException failure = attempt.failure(decoder, request.change());
@@ -190,7 +190,7 @@ final class DataverseHttp {
                 throw finalFailure(failure, decision.deadlineReached(), serverWait);
             }
             Duration wait = decision.retryAfter().get();
-            metrics.retry(kind.reason());
+            metrics.retry(DataverseMetrics.RetryReason.of(kind));
             log.debug("Retrying {} {} in {} after {}", request.method(), request.target(), wait, kind);
             pause(wait);
             if (kind == RetryPolicy.Failure.THROTTLED) {
@@ -240,11 +240,11 @@ final class DataverseHttp {
         try {
             response = send(request, token);
         } catch (RuntimeException e) {
-            String outcome = "io_error";
+            DataverseMetrics.RequestOutcome outcome = DataverseMetrics.RequestOutcome.IO_ERROR;
             try {
                 Attempt<T> failed = Attempt.ofTransportFailure(e, readTimeout);
                 if (failed.noAnswerKind() == RetryPolicy.Failure.TIMEOUT) {
-                    outcome = "timeout";
+                    outcome = DataverseMetrics.RequestOutcome.TIMEOUT;
                 }
                 return failed;
             } finally {
@@ -257,15 +257,20 @@ final class DataverseHttp {
         Duration took = since(started);
         String status = Integer.toString(response.status());
         if (response.status() >= 300) {
-            metrics.request(request.target(), request.method().name(), outcome(response.status()), status, took);
+            metrics.request(
+                    request.target(),
+                    request.method().name(),
+                    DataverseMetrics.RequestOutcome.of(response.status()),
+                    status,
+                    took);
             return Attempt.answered(response);
         }
-        String outcome = "success";
+        DataverseMetrics.RequestOutcome outcome = DataverseMetrics.RequestOutcome.SUCCESS;
         try {
             return Attempt.read(reader.apply(response));
         } catch (AnswerUnreadable unreadable) {
             // like a connection that broke mid-answer: metered as io_error, with the status that came
-            outcome = "io_error";
+            outcome = DataverseMetrics.RequestOutcome.IO_ERROR;
             return Attempt.failed(
                     new DataverseUnavailable(
                             unreadable.getMessage(), null, null, DataverseErrorDecoder.requestId(response.headers())),
@@ -305,15 +310,5 @@ final class DataverseHttp {
             throw new DataverseUnavailable("Dataverse sent no answer.", null, null, null);
         }
         return response;
-    }
-
-    private static String outcome(int status) {
-        if (status < 400) {
-            return "success";
-        }
-        if (status == 429) {
-            return "throttled";
-        }
-        return status >= 500 ? "server_error" : "client_error";
     }
 }

@@ -103,7 +103,7 @@ final class LinkWriter {
             if (decision.retryAfter().isEmpty()) {
                 throw failure;
             }
-            metrics.retry("checked_write");
+            metrics.retry(DataverseMetrics.RetryReason.CHECKED_WRITE);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.accessgov.dynamics.dataverse.internal;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -31,12 +30,7 @@ final class RetryPolicy {
         /** Entra's token endpoint could not be reached, failed or was too slow: nothing was sent to Dataverse. */
         SIGN_IN_UNAVAILABLE,
         /** Anything else (4xx): retrying cannot help. */
-        FINAL;
-
-        /** The {@code reason} tag of the retry meter. */
-        String reason() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        FINAL
     }
 
     private final int maxAttempts;
