@@ -105,7 +105,7 @@ public interface DataverseClient {
     // Changes (docs/dataverse.md §6). Each is idempotent and safe to retry: after an answer that leaves the outcome
     // uncertain (429, 5xx, broken connection, timeout) the link is read back before the change is sent again, so a
     // change is never applied twice and never reported failed when it succeeded. Dataverse's refusals arrive as
-    // BusinessRuleViolated (hex code kept), RecordNotFound or DataverseAccessDenied.
+    // BusinessRuleViolated (the rule named, its hex code kept), RecordNotFound or DataverseAccessDenied.
 
     /** Assigns this role copy to the user ({@code systemuserroles_association}); it must be of the user's unit. */
     LinkChange assignRoleToUser(UUID userId, UUID roleId);
@@ -129,7 +129,9 @@ public interface DataverseClient {
 
     /**
      * Reads a whole table page by page at Dataverse's largest page size (5000), handing each page's rows to
-     * {@code pages} as it arrives, so that memory holds one page at a time.
+     * {@code pages} as it arrives, so that memory holds one page at a time. Meant for background work: each page is
+     * retried within the longer background budget ({@code dynamics.http.background}), so a burst of throttling,
+     * server errors, dropped connections or answers cut short is ridden out, and only a lasting failure is thrown.
      */
     <T> void readAll(DataverseTable<T> table, Consumer<List<T>> pages);
 

@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.dataverse;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,10 +61,11 @@ public record DynamicsProperties(
      * @param maxConcurrentRequests how many Dataverse requests may be in flight at once (Dataverse allows 52 per
      *     user and web server)
      * @param connectTimeout how long to wait for a TCP connection
-     * @param readTimeout how long to wait for a response once a request was sent
-     * @param maxAttempts how many times one request is tried in all (first try and retries)
-     * @param deadline the overall time one operation may take, retries and throttling waits included
+     * @param readTimeout how long to wait for a response once a request was sent (and for Entra's token endpoint)
+     * @param maxAttempts how many times one request a caller waits for is tried in all (first try and retries)
+     * @param deadline the overall time one such request may take, retries and throttling waits included
      * @param tokenRefreshSkew how long before its expiry an access token is replaced
+     * @param background the longer retry budget of background work: every read of a full sync
      */
     public record Http(
             @DefaultValue("16") @Min(1) @Max(52) int maxConcurrentRequests,
@@ -70,7 +73,34 @@ public record DynamicsProperties(
             @DefaultValue("30s") @NotNull Duration readTimeout,
             @DefaultValue("6") @Min(1) @Max(20) int maxAttempts,
             @DefaultValue("60s") @NotNull Duration deadline,
-            @DefaultValue("5m") @NotNull Duration tokenRefreshSkew) {}
+            @DefaultValue("5m") @NotNull Duration tokenRefreshSkew,
+            @Valid @DefaultValue Background background) {
+
+        /** A background budget smaller than the interactive one would make syncs give up sooner than callers. */
+        @AssertTrue(
+                message = "dynamics.http.background must allow at least as many attempts (max-attempts) and as long a"
+                        + " deadline as dynamics.http")
+        public boolean isBackgroundBudgetAtLeastInteractive() {
+            return background.maxAttempts() >= maxAttempts
+                    && deadline != null
+                    && background.deadline() != null
+                    && background.deadline().compareTo(deadline) >= 0;
+        }
+    }
+
+    /**
+     * The retry budget of background work (every read of a full sync), which no caller waits for: a sync rides out
+     * a burst of 429s, 5xx and dropped connections that would fail an interactive call, and fails only when the
+     * trouble lasts. Each read still waits at least as long as Dataverse's {@code Retry-After} asks.
+     *
+     * @param maxAttempts how many times one background read is tried in all (first try and retries)
+     * @param deadline the overall time one background read may take, retries and throttling waits included
+     */
+    public record Background(
+            @DefaultValue("30") @Min(1) @Max(100) int maxAttempts,
+
+            @DefaultValue("15m") @NotNull @DurationMin(seconds = 1)
+            Duration deadline) {}
 
     /**
      * The embedded simulator (demo mode).

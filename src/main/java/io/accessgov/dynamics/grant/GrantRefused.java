@@ -6,7 +6,6 @@ import io.accessgov.dynamics.web.ApiProblem;
 import io.accessgov.dynamics.web.ProblemKind;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,39 +110,39 @@ final class GrantRefused extends ApiProblem {
     }
 
     /**
-     * Dataverse's refusal as this service's 409, when the code is one of the grant rules; empty for any other code
-     * (the web layer answers those).
+     * Dataverse's refusal as this service's 409, when the rule it enforced is one of the grant rules; empty for any
+     * other rule (the web layer answers those).
      */
     static Optional<GrantRefused> fromDataverse(BusinessRuleViolated refused, UUID principalId) {
-        String code = refused.dataverseCode().orElse("").toLowerCase(Locale.ROOT);
         ProblemKind kind;
         String detail;
-        switch (code) {
-            case "0x80041409", "0x8004140d" -> {
+        switch (refused.rule()) {
+            case ROLE_IN_OTHER_BUSINESS_UNIT -> {
                 kind = ProblemKind.ROLE_IN_OTHER_BUSINESS_UNIT;
                 detail = "Dataverse refused a role copy of another business unit than the principal's: record"
                         + " ownership across business units is off. Leave businessUnitId out to assign the copy of"
                         + " the principal's own business unit.";
             }
-            case "0x80048d35", "0x8004a112" -> {
+            case ACCOUNT_DISABLED -> {
                 kind = ProblemKind.ACCOUNT_DISABLED;
                 detail = "Dataverse refused the change because the account " + principalId + " is disabled.";
             }
-            case "0x80041d33", "0x80041d51" -> {
+            case SPECIAL_USER, SUPPORT_USER_ROLES -> {
                 kind = ProblemKind.PLATFORM_MANAGED_ACCOUNT;
                 detail = "Dataverse refused the change because the account " + principalId
                         + " is a special account managed by the platform.";
             }
-            case "0x80048331" -> {
+            case ACCESS_TEAM_CANNOT_HOLD_ROLES_OR_PROFILES -> {
                 kind = ProblemKind.ACCESS_TEAM_CANNOT_HOLD_ROLES;
-                detail = "Dataverse refused the change: access teams cannot hold security roles.";
+                detail = "Dataverse refused the change: access teams cannot hold security roles or field security"
+                        + " profiles.";
             }
-            case "0x8004830b", "0x8004830c" -> {
+            case DEFAULT_TEAM_MEMBERSHIP -> {
                 kind = ProblemKind.MEMBERSHIP_MANAGED_BY_BUSINESS_UNIT;
                 detail = "Dataverse refused the change: the members of a business unit's default team are managed"
                         + " by the business unit.";
             }
-            case "0x80040208" -> {
+            case ENTRA_GROUP_MEMBERSHIP -> {
                 kind = ProblemKind.MEMBERSHIP_MANAGED_BY_ENTRA_GROUP;
                 detail = "Dataverse refused the change: the members of an Entra group team are managed in Entra.";
             }

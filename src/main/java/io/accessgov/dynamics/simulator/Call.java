@@ -35,6 +35,7 @@ final class Call {
     private @Nullable String clientId;
     private java.util.function.Consumer<Call> onAnswer = call -> {};
     private @Nullable Runnable beforeAnswer;
+    private boolean truncateBody;
 
     Call(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -139,6 +140,11 @@ final class Call {
         this.beforeAnswer = action;
     }
 
+    /** Sends only the first half of the answer's body, with a matching length (a fault). */
+    void truncateBody() {
+        this.truncateBody = true;
+    }
+
     void header(String name, String value) {
         extraHeaders.put(name, value);
     }
@@ -211,6 +217,9 @@ final class Call {
         extraHeaders.forEach(headers::set);
         if (contentType != null) {
             headers.set("Content-Type", contentType);
+        }
+        if (truncateBody && content != null) {
+            content = java.util.Arrays.copyOf(content, content.length / 2);
         }
         try {
             boolean noBody = content == null || content.length == 0 || method.equals("HEAD");

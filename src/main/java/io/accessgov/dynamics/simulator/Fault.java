@@ -6,12 +6,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One injected failure: an error status (with or without a JSON body), a delay before a normal answer, a hang, or a
- * dropped connection. Immutable; the {@code with…}/{@code on…} methods return copies.
+ * One injected failure: an error status (with or without a JSON body), a delay before a normal answer, a hang, a
+ * dropped connection, an answer cut short, or every access token revoked. Immutable; the {@code with…}/{@code on…}
+ * methods return copies.
  *
  * <pre>{@code
  * simulator.faults().inject(Fault.throttled(Duration.ofSeconds(2)).times(3).onPath("/systemusers"));
  * simulator.faults().inject(Fault.status(502).withoutJsonBody().onMethod("POST"));
+ * simulator.faults().inject(Fault.truncatedBody().onPath("/roles"));
+ * simulator.faults().inject(Fault.slowTokenEndpoint(Duration.ofSeconds(4)));
  * }</pre>
  */
 public final class Fault {
@@ -22,7 +25,9 @@ public final class Fault {
         DELAY,
         ANSWER_LATE,
         HANG,
-        DROP_CONNECTION
+        DROP_CONNECTION,
+        TRUNCATED_BODY,
+        REVOKE_TOKENS
     }
 
     private final Kind kind;
@@ -88,6 +93,28 @@ public final class Fault {
     /** Closes the connection without an answer. */
     public static Fault dropConnection() {
         return new Fault(Kind.DROP_CONNECTION, 0, false, null, Duration.ZERO, 1, null, null);
+    }
+
+    /**
+     * Serves the request normally (a change is applied) but sends only the first half of the answer's body, as a
+     * complete HTTP message whose {@code Content-Length} matches: JSON cut short, as by a proxy that gave up
+     * mid-answer. The status stays the real one.
+     */
+    public static Fault truncatedBody() {
+        return new Fault(Kind.TRUNCATED_BODY, 0, false, null, Duration.ZERO, 1, null, null);
+    }
+
+    /**
+     * Revokes every access token issued so far just before a Web API request is served, so that this request and
+     * every other one still carrying an old token are answered 401 until the client signs in again.
+     */
+    public static Fault revokedToken() {
+        return new Fault(Kind.REVOKE_TOKENS, 0, false, null, Duration.ZERO, 1, null, WebApi.ROOT);
+    }
+
+    /** The token endpoint answers this much later than it otherwise would (it still issues the token). */
+    public static Fault slowTokenEndpoint(Duration delay) {
+        return delay(delay).onPath("/oauth2/");
     }
 
     /** A gateway-style body (HTML) instead of the JSON error envelope. */

@@ -120,6 +120,8 @@ final class SimulatorServer {
             switch (fault.kind()) {
                 case DELAY -> delay = delay.plus(fault.delay());
                 case ANSWER_LATE -> call.beforeAnswer(() -> sleep(fault.delay()));
+                case TRUNCATED_BODY -> call.truncateBody();
+                case REVOKE_TOKENS -> tokenEndpoint.revokeAll();
                 case HANG -> {
                     await();
                     return;

@@ -32,6 +32,11 @@ final class TokenEndpoint {
         this.environmentUrl = environmentUrl;
     }
 
+    /** Revokes every token issued so far (a fault: see {@link Fault#revokedToken()}). */
+    void revokeAll() {
+        tokens.revokeAll();
+    }
+
     /** Whether the path is a token endpoint path, for any tenant. */
     static @Nullable String tenantOf(String rawPath) {
         String[] parts = rawPath.split("/");

@@ -11,8 +11,6 @@ import io.accessgov.dynamics.dataverse.InvalidContinuation;
 import io.accessgov.dynamics.dataverse.RecordNotFound;
 import io.accessgov.dynamics.dataverse.SignInFailed;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -23,25 +21,6 @@ import org.springframework.http.ProblemDetail;
  * internal URLs; the hex code and request id are, so a support case can find the call.
  */
 final class DataverseProblems {
-
-    /**
-     * Business-rule codes that mean "the change is not possible in the current state" (409); any other business
-     * rule Dataverse enforces is a refusal this service did not foresee (502).
-     */
-    static final Map<String, String> CONFLICT_CODES = Map.ofEntries(
-            Map.entry("0x80041409", "The role copy belongs to another business unit than the principal."),
-            Map.entry("0x8004140d", "The role copy belongs to another business unit than the team."),
-            Map.entry("0x80048331", "Access teams cannot hold security roles."),
-            Map.entry("0x8004830b", "Members of a business unit's default team are managed by the business unit."),
-            Map.entry("0x8004830c", "Members of a business unit's default team are managed by the business unit."),
-            Map.entry("0x80048350", "Entra group teams can only hold roles that members inherit."),
-            Map.entry("0x80048d35", "Dataverse does not assign roles to a disabled account."),
-            Map.entry("0x8004a112", "The account is disabled."),
-            Map.entry("0x80041d33", "The built-in SYSTEM and INTEGRATION accounts cannot be changed."),
-            Map.entry("0x80041d51", "Roles cannot be assigned to the support user."),
-            Map.entry("0x80044152", "The role is inherited and cannot be changed here."),
-            Map.entry("0x80041d30", "The last System Administrator cannot be removed from the role."),
-            Map.entry("0x80041d64", "A tenant administrator cannot be removed from the System Administrator role."));
 
     /** The wait suggested on a 503 when Dataverse named none. */
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
@@ -79,11 +58,7 @@ final class DataverseProblems {
                     ProblemKind.DATAVERSE_TIMED_OUT, "Dataverse did not answer in time; try again later.", path);
         }
         if (failure instanceof DataverseAccessDenied) {
-            return Problems.of(
-                    ProblemKind.DATAVERSE_ACCESS_DENIED,
-                    "Dataverse refused the service's application user: it lacks a security role or privilege for"
-                            + " this operation. An administrator must grant it.",
-                    path);
+            return accessDenied(path);
         }
         if (failure instanceof SignInFailed) {
             return Problems.of(
@@ -112,17 +87,54 @@ final class DataverseProblems {
                 "no problem mapped for " + failure.getClass().getSimpleName());
     }
 
-    private static ProblemDetail businessRule(BusinessRuleViolated rule, String path) {
-        String reason = rule.dataverseCode()
-                .map(code -> CONFLICT_CODES.get(code.toLowerCase(Locale.ROOT)))
-                .orElse(null);
-        if (reason != null) {
-            return Problems.of(ProblemKind.BUSINESS_RULE_VIOLATED, "Dataverse refused the change: " + reason, path);
-        }
+    private static ProblemDetail accessDenied(String path) {
         return Problems.of(
-                ProblemKind.DATAVERSE_REFUSED_CHANGE,
-                "Dataverse refused the change for a reason this service does not know; see dataverseCode.",
+                ProblemKind.DATAVERSE_ACCESS_DENIED,
+                "Dataverse refused the service's application user: it lacks a security role or privilege for"
+                        + " this operation. An administrator must grant it.",
                 path);
+    }
+
+    /**
+     * A rule that the current state breaks is a 409 that says why (docs/problems.md); the privilege-escalation guard
+     * refuses the service's own application user (it lacks privileges the role carries), as a missing privilege
+     * does; a rule this service does not know is a 502.
+     */
+    private static ProblemDetail businessRule(BusinessRuleViolated refused, String path) {
+        return switch (refused.rule()) {
+            case PRIVILEGE_ESCALATION -> accessDenied(path);
+            case UNKNOWN ->
+                Problems.of(
+                        ProblemKind.DATAVERSE_REFUSED_CHANGE,
+                        "Dataverse refused the change for a reason this service does not know; see dataverseCode.",
+                        path);
+            case ROLE_IN_OTHER_BUSINESS_UNIT ->
+                conflict("The role copy belongs to another business unit than the account or team.", path);
+            case DEFAULT_TEAM_MEMBERSHIP ->
+                conflict("Members of a business unit's default team are managed by the business unit.", path);
+            case ACCESS_TEAM_CANNOT_HOLD_ROLES_OR_PROFILES ->
+                conflict("Access teams cannot hold security roles or field security profiles.", path);
+            case ENTRA_GROUP_MEMBERSHIP ->
+                conflict("Members of an Entra group team are managed in Microsoft Entra.", path);
+            case ENTRA_GROUP_TEAM_NEEDS_INHERITABLE_ROLE ->
+                conflict("Entra group teams can only hold roles that members inherit.", path);
+            case SPECIAL_USER -> conflict("The built-in SYSTEM and INTEGRATION accounts cannot be changed.", path);
+            case SUPPORT_USER_ROLES -> conflict("Roles cannot be assigned to the support user.", path);
+            case ACCOUNT_DISABLED ->
+                conflict("The account is disabled, and Dataverse assigns no roles to disabled accounts.", path);
+            case DUPLICATE_LINK -> conflict("Dataverse already holds this assignment or membership.", path);
+            case INHERITED_ROLE -> conflict("The role is inherited and cannot be changed here.", path);
+            case LAST_SYSTEM_ADMINISTRATOR ->
+                conflict("The last System Administrator cannot be removed from the role.", path);
+            case TENANT_ADMINISTRATOR_KEEPS_SYSTEM_ADMINISTRATOR ->
+                conflict("A tenant administrator cannot be removed from the System Administrator role.", path);
+            case ROLE_FOR_APPLICATION_USERS_ONLY ->
+                conflict("The role can be assigned to application users only.", path);
+        };
+    }
+
+    private static ProblemDetail conflict(String reason, String path) {
+        return Problems.of(ProblemKind.BUSINESS_RULE_VIOLATED, "Dataverse refused the change: " + reason, path);
     }
 
     /**

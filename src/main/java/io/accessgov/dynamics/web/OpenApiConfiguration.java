@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.web;
 
+import io.accessgov.dynamics.dataverse.RecordNotFound;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -82,7 +83,7 @@ class OpenApiConfiguration {
                 "dataverseCode",
                 new StringSchema()
                         .description("Dataverse's hex error code, when it sent one.")
-                        .example("0x80040217"));
+                        .example(RecordNotFound.TYPICAL_CODE));
         properties.put("dataverseRequestId", new StringSchema().description("Dataverse's request id, when known."));
         properties.put(
                 "errors",

@@ -1,5 +1,7 @@
 package io.accessgov.dynamics.web;
 
+import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
+import io.accessgov.dynamics.dataverse.DataverseThrottled;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +61,16 @@ final class ProblemExamples {
             "/api/v1/accounts",
             "Dataverse refused the service's application user: it lacks a security role or privilege for this"
                     + " operation. An administrator must grant it.",
-            Map.of("dataverseCode", "0x80040220", "dataverseRequestId", "3f2b8c1d-5e6a-4b7c-9d0e-1f2a3b4c5d6e"));
+            Map.of(
+                    "dataverseCode",
+                    DataverseAccessDenied.TYPICAL_CODE,
+                    "dataverseRequestId",
+                    "3f2b8c1d-5e6a-4b7c-9d0e-1f2a3b4c5d6e"));
     static final Named DATAVERSE_THROTTLED = example(
             ProblemKind.DATAVERSE_THROTTLED,
             "/api/v1/accounts",
             "Dataverse kept throttling the service's requests; try again after the time in Retry-After.",
-            Map.of("dataverseCode", "0x80072322"));
+            Map.of("dataverseCode", DataverseThrottled.TYPICAL_CODE));
     static final Named DATAVERSE_UNAVAILABLE = example(
             ProblemKind.DATAVERSE_UNAVAILABLE,
             "/api/v1/accounts",

@@ -2,6 +2,7 @@ package io.accessgov.dynamics.dataverse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -81,6 +82,51 @@ class DynamicsPropertiesTest {
                         "dynamics.client-id=c",
                         "dynamics.client-secret=s")
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void backgroundWorkHasItsOwnLongerRetryBudgetByDefault() {
+        runner.run(context -> {
+            DynamicsProperties.Http http =
+                    context.getBean(DynamicsProperties.class).http();
+            assertThat(http.maxAttempts()).isEqualTo(6);
+            assertThat(http.deadline()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(http.background().maxAttempts()).isEqualTo(30);
+            assertThat(http.background().deadline()).isEqualTo(Duration.ofMinutes(15));
+        });
+    }
+
+    @Test
+    void theBackgroundBudgetIsSetApart() {
+        runner.withPropertyValues("dynamics.http.background.max-attempts=12", "dynamics.http.background.deadline=5m")
+                .run(context -> {
+                    DynamicsProperties.Http http =
+                            context.getBean(DynamicsProperties.class).http();
+                    assertThat(http.background().maxAttempts()).isEqualTo(12);
+                    assertThat(http.background().deadline()).isEqualTo(Duration.ofMinutes(5));
+                    assertThat(http.maxAttempts()).isEqualTo(6);
+                });
+    }
+
+    @Test
+    void aBackgroundBudgetOutOfRangeStopsStartUpNamingTheSetting() {
+        runner.withPropertyValues("dynamics.http.background.max-attempts=0").run(context -> assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining("dynamics.http.background.maxAttempts"));
+        runner.withPropertyValues("dynamics.http.background.deadline=0s")
+                .run(context ->
+                        assertThat(context).getFailure().hasStackTraceContaining("dynamics.http.background.deadline"));
+    }
+
+    @Test
+    void aBackgroundBudgetSmallerThanTheInteractiveOneStopsStartUp() {
+        runner.withPropertyValues("dynamics.http.max-attempts=10", "dynamics.http.background.max-attempts=8")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .hasStackTraceContaining("dynamics.http.background must allow at least as many attempts"));
+        runner.withPropertyValues("dynamics.http.deadline=20m").run(context -> assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining("as long a deadline as dynamics.http"));
     }
 
     @Test

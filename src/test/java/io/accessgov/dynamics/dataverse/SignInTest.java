@@ -210,7 +210,13 @@ class SignInTest {
                 "app-client-id",
                 SECRET);
         DynamicsProperties.Http limits = new DynamicsProperties.Http(
-                4, Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofSeconds(20), Duration.ofMinutes(5));
+                4,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                2,
+                Duration.ofSeconds(20),
+                Duration.ofMinutes(5),
+                new DynamicsProperties.Background(2, Duration.ofSeconds(20)));
         return DataverseWiring.client(
                 connection,
                 limits,

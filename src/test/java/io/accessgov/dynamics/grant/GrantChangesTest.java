@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import io.accessgov.dynamics.audit.AuditEvent.Outcome;
 import io.accessgov.dynamics.dataverse.AccessMode;
+import io.accessgov.dynamics.dataverse.BusinessRule;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.LinkChange;
@@ -110,7 +111,7 @@ class GrantChangesTest {
 
     @Test
     void aBusinessRuleThisServiceDoesNotKnowPassesUnchanged() {
-        BusinessRuleViolated unknown = new BusinessRuleViolated("no", "0x80048d3b", "req-3");
+        BusinessRuleViolated unknown = new BusinessRuleViolated("no", BusinessRule.UNKNOWN, "0x80040265", "req-3");
         when(dataverse.assignRoleToUser(JANE, SALES_COPY)).thenThrow(unknown);
 
         assertThatThrownBy(() -> changes.grant(request(null), new ChangeAttempt()))

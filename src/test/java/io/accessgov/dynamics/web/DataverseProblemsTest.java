@@ -2,6 +2,7 @@ package io.accessgov.dynamics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessgov.dynamics.dataverse.BusinessRule;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
 import io.accessgov.dynamics.dataverse.DataverseException;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 
@@ -49,10 +51,32 @@ class DataverseProblemsTest {
                 Arguments.of(new SignInFailed(RAW, "AADSTS7000215", null), 502, "dataverse-sign-in-failed", null),
                 Arguments.of(
                         new DataverseRejectedRequest(RAW, "0x80060888", "r"), 502, "dataverse-rejected-request", null),
-                Arguments.of(new BusinessRuleViolated(RAW, "0x80048331", "r"), 409, "business-rule-violated", null),
-                Arguments.of(new BusinessRuleViolated(RAW, "0x8004830B", "r"), 409, "business-rule-violated", null),
-                Arguments.of(new BusinessRuleViolated(RAW, "0x80049999", "r"), 502, "dataverse-refused-change", null),
-                Arguments.of(new BusinessRuleViolated(RAW, null, "r"), 502, "dataverse-refused-change", null),
+                Arguments.of(
+                        new BusinessRuleViolated(
+                                RAW, BusinessRule.ACCESS_TEAM_CANNOT_HOLD_ROLES_OR_PROFILES, "0x80048331", "r"),
+                        409,
+                        "business-rule-violated",
+                        null),
+                Arguments.of(
+                        new BusinessRuleViolated(RAW, BusinessRule.DEFAULT_TEAM_MEMBERSHIP, "0x8004830B", "r"),
+                        409,
+                        "business-rule-violated",
+                        null),
+                Arguments.of(
+                        new BusinessRuleViolated(RAW, BusinessRule.PRIVILEGE_ESCALATION, "0x80048d3b", "r"),
+                        502,
+                        "dataverse-access-denied",
+                        null),
+                Arguments.of(
+                        new BusinessRuleViolated(RAW, BusinessRule.UNKNOWN, "0x80049999", "r"),
+                        502,
+                        "dataverse-refused-change",
+                        null),
+                Arguments.of(
+                        new BusinessRuleViolated(RAW, BusinessRule.UNKNOWN, null, "r"),
+                        502,
+                        "dataverse-refused-change",
+                        null),
                 Arguments.of(new InvalidContinuation(RAW, null, null), 400, "invalid-page-token", null));
     }
 
@@ -87,6 +111,39 @@ class DataverseProblemsTest {
                                 ? null
                                 : problem.getProperties().get("dataverseRequestId"))
                 .isEqualTo(failure.requestId().orElse(null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BusinessRule.class)
+    void everyRuleTheCurrentStateBreaksIsAConflictThatSaysWhy(BusinessRule rule) {
+        var problem = DataverseProblems.answer(new BusinessRuleViolated(RAW, rule, "0x8004ffff", "r"), "/x")
+                .problem();
+
+        switch (rule) {
+            case PRIVILEGE_ESCALATION ->
+                assertThat(problem.getType()).hasToString("urn:dynamics365-connector:problem:dataverse-access-denied");
+            case UNKNOWN ->
+                assertThat(problem.getType()).hasToString("urn:dynamics365-connector:problem:dataverse-refused-change");
+            default -> {
+                assertThat(problem.getStatus()).isEqualTo(409);
+                assertThat(problem.getType()).hasToString("urn:dynamics365-connector:problem:business-rule-violated");
+                assertThat(problem.getDetail())
+                        .startsWith("Dataverse refused the change: ")
+                        .endsWith(".");
+            }
+        }
+        assertThat(problem.getProperties()).containsEntry("dataverseCode", "0x8004ffff");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAccessTeamRefusalNamesRolesAndFieldSecurityProfiles() {
+        var problem = DataverseProblems.answer(
+                        new BusinessRuleViolated(
+                                RAW, BusinessRule.ACCESS_TEAM_CANNOT_HOLD_ROLES_OR_PROFILES, "0x80048331", "r"),
+                        "/x")
+                .problem();
+
+        assertThat(problem.getDetail()).contains("security roles or field security profiles");
     }
 
     @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.dataverse.internal;
 
+import io.accessgov.dynamics.dataverse.BusinessRule;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
 import io.accessgov.dynamics.dataverse.DataverseException;
@@ -14,9 +15,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
@@ -24,31 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns every non-success answer of Dataverse into the exception named after what happened. The one place where
- * HTTP statuses and hex codes are read: branch on the status first and the code second, because Dataverse's codes
- * are not tied to statuses and are sometimes empty or {@code 0x0}.
+ * HTTP statuses and hex codes are read (the codes themselves are in {@link ErrorCodes}): branch on the status first
+ * and the code second, because Dataverse's codes are not tied to statuses and are sometimes empty or {@code 0x0}.
  */
 final class DataverseErrorDecoder {
-
-    /** Hex codes of Dataverse business rules that a change can break (docs/dataverse.md §2.1, §3, §6.4). */
-    static final Set<String> BUSINESS_RULE_CODES = Set.of(
-            "0x80041409", // UserInWrongBusiness
-            "0x8004140d", // TeamInWrongBusiness
-            "0x8004830b", // CannotAddMembersToDefaultTeam
-            "0x8004830c", // CannotRemoveMembersFromDefaultTeam
-            "0x80048307", // CannotDeleteDefaultTeam
-            "0x80048331", // CannotAssignRolesOrProfilesToAccessTeam
-            "0x80040208", // manual change of an Entra group team's members
-            "0x80041d33", // CannotModifySpecialUser (SYSTEM, INTEGRATION)
-            "0x80041d51", // CannotAssignRolesToSupportUser
-            "0x80048d35", // role assignment to a disabled user
-            "0x8004a112", // SystemUserDisabled (answered with 403)
-            "0x80040237", // DuplicateRecord
-            "0x80048d3b", // privilege escalation guard
-            "0x80048350", // AadGroupTeamsCanOnlyAssignInheritableRoles
-            "0x80044152", // RestrictInheritedRole
-            "0x80041d30", // CannotRemoveFromSysAdmin
-            "0x80041d64", // CannotRemoveTenantAdminFromSysAdminRole
-            "0x80090911"); // role reserved for application users
 
     private static final int MAX_MESSAGE = 400;
 
@@ -63,8 +41,12 @@ final class DataverseErrorDecoder {
     /** What Dataverse said in an error body; both parts may be null for empty or non-JSON bodies. */
     public record ErrorBody(@Nullable String code, @Nullable String message) {}
 
-    /** Decodes a non-2xx answer. */
-    public DataverseException decode(int status, HttpHeaders headers, byte[] body) {
+    /**
+     * Decodes a non-2xx answer.
+     *
+     * @param change whether the request was meant to change something: only a change can break a business rule
+     */
+    public DataverseException decode(int status, HttpHeaders headers, byte[] body, boolean change) {
         ErrorBody error = readBody(body);
         String code = error.code();
         String requestId = requestId(headers);
@@ -77,13 +59,11 @@ final class DataverseErrorDecoder {
                     code,
                     requestId);
         }
-        if (status != 429
-                && status >= 400
-                && code != null
-                && BUSINESS_RULE_CODES.contains(code.toLowerCase(Locale.ROOT))) {
+        Optional<BusinessRule> rule = change ? ErrorCodes.rule(code) : Optional.empty();
+        if (status != 429 && status >= 400 && rule.isPresent()) {
             // a broken business rule, whatever status carries it (a disabled user comes as 403, a duplicate link
             // as 412, or as 500 "SQL integrity violation")
-            return new BusinessRuleViolated("Dataverse refused the change" + said, code, requestId);
+            return new BusinessRuleViolated("Dataverse refused the change" + said, rule.get(), code, requestId);
         }
         if (status == 403) {
             return new DataverseAccessDenied("Dataverse denied the service's application user" + said, code, requestId);
@@ -99,11 +79,23 @@ final class DataverseErrorDecoder {
                     requestId);
         }
         if (status >= 400 && status < 500) {
+            if (change && hasCode(code) && !ErrorCodes.malformedRequest(code)) {
+                // a well-formed change refused for a reason of Dataverse's own, e.g. an organisation's plug-in
+                return new BusinessRuleViolated(
+                        "Dataverse refused the change (HTTP " + status + ")" + said,
+                        BusinessRule.UNKNOWN,
+                        code,
+                        requestId);
+            }
             return new DataverseRejectedRequest(
                     "Dataverse rejected the request (HTTP " + status + ")" + said, code, requestId);
         }
         return new DataverseUnavailable(
                 "Dataverse is unavailable (HTTP " + status + ")" + said, retryAfter, code, requestId);
+    }
+
+    private static boolean hasCode(@Nullable String code) {
+        return code != null && !code.isBlank() && !code.equals("0x0");
     }
 
     /** Dataverse's error code and message, tolerating empty, HTML and other non-JSON bodies. */

@@ -4,26 +4,19 @@ import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseThrottled;
 import io.accessgov.dynamics.dataverse.DataverseTimedOut;
 import io.accessgov.dynamics.dataverse.DataverseUnavailable;
-import io.accessgov.dynamics.dataverse.SignInFailed;
-import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.timeout.ReadTimeoutException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.Exceptions;
 
 /**
  * Sends one logical request to Dataverse: takes a concurrency slot, adds the token and the standard OData headers,
@@ -41,6 +34,8 @@ final class DataverseHttp {
      * @param retrySafe whether repeating it cannot do harm (reads; writes whose outcome the caller checks)
      * @param singleAttempt whether it is sent at most once (a 401 answer aside, which Dataverse did not execute): the
      *     caller decides, after reading back, whether to send it again
+     * @param background whether background work (a full sync) waits for it rather than a caller: it then retries
+     *     within {@code dynamics.http.background}'s longer budget
      */
     public record Request(
             HttpMethod method,
@@ -49,10 +44,11 @@ final class DataverseHttp {
             List<String> prefer,
             byte @Nullable [] body,
             boolean retrySafe,
-            boolean singleAttempt) {
+            boolean singleAttempt,
+            boolean background) {
 
         public static Request read(URI uri, String target, List<String> prefer) {
-            return new Request(HttpMethod.GET, uri, target, prefer, null, true, false);
+            return new Request(HttpMethod.GET, uri, target, prefer, null, true, false, false);
         }
 
         /**
@@ -65,7 +61,7 @@ final class DataverseHttp {
          */
         public static Request write(
                 HttpMethod method, URI uri, String target, byte @Nullable [] body, boolean checkable) {
-            return new Request(method, uri, target, List.of(), body, checkable, false);
+            return new Request(method, uri, target, List.of(), body, checkable, false, false);
         }
 
         /**
@@ -74,7 +70,17 @@ final class DataverseHttp {
          * reported failed when it succeeded.
          */
         public static Request once(HttpMethod method, URI uri, String target, byte @Nullable [] body) {
-            return new Request(method, uri, target, List.of(), body, false, true);
+            return new Request(method, uri, target, List.of(), body, false, true, false);
+        }
+
+        /** This request on behalf of background work, with the background retry budget. */
+        public Request inBackground() {
+            return new Request(method, uri, target, prefer, body, retrySafe, singleAttempt, true);
+        }
+
+        /** Whether the request is meant to change something (anything but a GET). */
+        boolean change() {
+            return !HttpMethod.GET.equals(method);
         }
     }
 
@@ -83,7 +89,8 @@ final class DataverseHttp {
 
     private final WebClient webClient;
     private final TokenSource tokens;
-    private final RetryPolicy policy;
+    private final RetryPolicy interactive;
+    private final RetryPolicy background;
     private final DataverseErrorDecoder decoder;
     private final ConcurrencyLimit limit;
     private final DataverseMetrics metrics;
@@ -91,10 +98,15 @@ final class DataverseHttp {
     private final Sleeper sleeper;
     private final Duration readTimeout;
 
+    /**
+     * @param interactive the retry budget of requests a caller waits for
+     * @param background the retry budget of {@linkplain Request#inBackground() background} requests
+     */
     public DataverseHttp(
             WebClient webClient,
             TokenSource tokens,
-            RetryPolicy policy,
+            RetryPolicy interactive,
+            RetryPolicy background,
             DataverseErrorDecoder decoder,
             ConcurrencyLimit limit,
             DataverseMetrics metrics,
@@ -103,7 +115,8 @@ final class DataverseHttp {
             Duration readTimeout) {
         this.webClient = webClient;
         this.tokens = tokens;
-        this.policy = policy;
+        this.interactive = interactive;
+        this.background = background;
         this.decoder = decoder;
         this.limit = limit;
         this.metrics = metrics;
@@ -115,40 +128,69 @@ final class DataverseHttp {
 
     /** Sends the request, retrying as the policy allows; a 2xx answer or a {@link DataverseException}. */
     public Response execute(Request request) {
+        return execute(request, response -> response);
+    }
+
+    /**
+     * Sends the request and reads the 2xx answer with {@code reader}, retrying as the policy allows. When the reader
+     * finds the answer unreadable ({@link AnswerUnreadable}: cut short, not JSON), the exchange counts as a
+     * connection that broke mid-answer: tried again when the request is safe to repeat (a read), never otherwise.
+     * A token that Entra could not issue for being unreachable, down or too slow is asked for again within the same
+     * budget: no request reached Dataverse.
+     */
+    public <T> T execute(Request request, Function<Response, T> reader) {
+        RetryPolicy policy = request.background() ? background : interactive;
         Instant start = clock.instant();
         boolean refreshed = false;
         int attempts = 0;
         while (true) {
-            String token = tokens.accessToken();
             attempts++;
-            Attempt attempt = attempt(request, token, remaining(start));
-            if (attempt.response != null && attempt.response.status() < 300) {
-                return attempt.response;
+            String token = null;
+            Attempt<T> attempt;
+            try {
+                token = tokens.accessToken();
+                attempt = attempt(request, reader, token, remaining(policy, start));
+            } catch (DataverseUnavailable unavailable) {
+                if (token != null) {
+                    throw unavailable;
+                }
+                // Entra could not be reached, was down or too slow: nothing was sent to Dataverse
+                attempt = Attempt.failed(unavailable, RetryPolicy.Failure.SIGN_IN_UNAVAILABLE);
             }
-            if (attempt.response != null && attempt.response.status() == 401) {
+            if (attempt.read()) {
+                return attempt.value();
+            }
+            if (token != null
+                    && attempt.response() != null
+                    && attempt.response().status() == 401) {
                 if (refreshed) {
-                    throw decoder.decode(401, attempt.response.headers(), attempt.response.body());
+                    throw decoder.decode(
+                            401,
+                            attempt.response().headers(),
+                            attempt.response().body(),
+                            request.change());
                 }
                 refreshed = true;
                 attempts--;
                 tokens.reject(token);
-                metrics.retry("unauthorized");
+                metrics.retry(DataverseMetrics.RetryReason.UNAUTHORIZED);
                 continue;
             }
-            DataverseException failure = attempt.failure();
+            DataverseException failure = attempt.failure(decoder, request.change());
             if (request.singleAttempt()) {
                 throw failure;
             }
             RetryPolicy.Failure kind = attempt.kind();
-            Optional<Duration> serverWait =
-                    attempt.response == null ? Optional.empty() : decoder.retryAfter(attempt.response.headers());
+            Optional<Duration> serverWait = attempt.response() == null
+                    ? Optional.empty()
+                    : decoder.retryAfter(attempt.response().headers());
             Duration elapsed = Duration.between(start, clock.instant());
             RetryPolicy.Decision decision = policy.decide(kind, attempts, request.retrySafe(), elapsed, serverWait);
             if (decision.retryAfter().isEmpty()) {
                 throw finalFailure(failure, decision.deadlineReached(), serverWait);
             }
             Duration wait = decision.retryAfter().get();
-            metrics.retry(kind.name().toLowerCase(java.util.Locale.ROOT));
+            metrics.retry(DataverseMetrics.RetryReason.of(kind));
             log.debug("Retrying {} {} in {} after {}", request.method(), request.target(), wait, kind);
             pause(wait);
             if (kind == RetryPolicy.Failure.THROTTLED) {
@@ -173,7 +215,7 @@ final class DataverseHttp {
         return failure;
     }
 
-    private Duration remaining(Instant start) {
+    private Duration remaining(RetryPolicy policy, Instant start) {
         return policy.deadline().minus(Duration.between(start, clock.instant()));
     }
 
@@ -186,101 +228,60 @@ final class DataverseHttp {
         }
     }
 
-    /** The outcome of one HTTP exchange: a response (any status) or a transport failure. */
-    private record Attempt(
-            @Nullable Response response,
-            @Nullable DataverseException transportFailure,
-            RetryPolicy.Failure transportKind,
-            DataverseErrorDecoder decoder) {
-
-        DataverseException failure() {
-            return response != null
-                    ? decoder.decode(response.status(), response.headers(), response.body())
-                    : transportFailure;
-        }
-
-        RetryPolicy.Failure kind() {
-            if (response == null) {
-                return transportKind;
-            }
-            int status = response.status();
-            if (status == 429) {
-                return RetryPolicy.Failure.THROTTLED;
-            }
-            if (status == 500 || status == 502 || status == 503 || status == 504) {
-                return RetryPolicy.Failure.SERVER_ERROR;
-            }
-            return RetryPolicy.Failure.FINAL;
-        }
-    }
-
-    private Attempt attempt(Request request, String token, Duration remaining) {
+    private <T> Attempt<T> attempt(Request request, Function<Response, T> reader, String token, Duration remaining) {
         if (remaining.isNegative() || remaining.isZero()) {
-            return new Attempt(
-                    null,
+            return Attempt.failed(
                     new DataverseTimedOut("The Dataverse request ran past its deadline.", null),
-                    RetryPolicy.Failure.FINAL,
-                    decoder);
+                    RetryPolicy.Failure.FINAL);
         }
         limit.acquire(remaining);
         long started = System.nanoTime();
-        String outcome = "io_error";
-        String status = "none";
+        Response response;
         try {
-            Response response = send(request, token);
-            status = Integer.toString(response.status());
-            outcome = outcome(response.status());
-            return new Attempt(response, null, RetryPolicy.Failure.FINAL, decoder);
+            response = send(request, token);
         } catch (RuntimeException e) {
-            Throwable cause = Exceptions.unwrap(e);
-            if (cause instanceof WebClientRequestException wrapped && wrapped.getCause() != null) {
-                cause = wrapped.getCause();
+            DataverseMetrics.RequestOutcome outcome = DataverseMetrics.RequestOutcome.IO_ERROR;
+            try {
+                Attempt<T> failed = Attempt.ofTransportFailure(e, readTimeout);
+                if (failed.noAnswerKind() == RetryPolicy.Failure.TIMEOUT) {
+                    outcome = DataverseMetrics.RequestOutcome.TIMEOUT;
+                }
+                return failed;
+            } finally {
+                metrics.request(request.target(), request.method().name(), outcome, "none", since(started));
             }
-            if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
-                outcome = "timeout";
-                return new Attempt(
-                        null,
-                        new DataverseTimedOut("Dataverse did not answer within " + readTimeout + ".", null),
-                        RetryPolicy.Failure.TIMEOUT,
-                        decoder);
-            }
-            if (cause instanceof ConnectException
-                    || cause instanceof ConnectTimeoutException
-                    || cause instanceof UnknownHostException) {
-                return new Attempt(
-                        null,
-                        new DataverseUnavailable(
-                                "Dataverse could not be reached ("
-                                        + cause.getClass().getSimpleName() + ").",
-                                null,
-                                null,
-                                null),
-                        RetryPolicy.Failure.CONNECT_FAILED,
-                        decoder);
-            }
-            if (cause instanceof SignInFailed || cause instanceof DataverseException) {
-                throw (DataverseException) cause;
-            }
-            return new Attempt(
-                    null,
-                    new DataverseUnavailable(
-                            "The connection to Dataverse failed ("
-                                    + cause.getClass().getSimpleName() + ").",
-                            null,
-                            null,
-                            null),
-                    RetryPolicy.Failure.IO_ERROR,
-                    decoder);
         } finally {
             limit.release();
             ObservedReads.exchanged();
+        }
+        Duration took = since(started);
+        String status = Integer.toString(response.status());
+        if (response.status() >= 300) {
             metrics.request(
                     request.target(),
                     request.method().name(),
-                    outcome,
+                    DataverseMetrics.RequestOutcome.of(response.status()),
                     status,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    took);
+            return Attempt.answered(response);
         }
+        DataverseMetrics.RequestOutcome outcome = DataverseMetrics.RequestOutcome.SUCCESS;
+        try {
+            return Attempt.read(reader.apply(response));
+        } catch (AnswerUnreadable unreadable) {
+            // like a connection that broke mid-answer: metered as io_error, with the status that came
+            outcome = DataverseMetrics.RequestOutcome.IO_ERROR;
+            return Attempt.failed(
+                    new DataverseUnavailable(
+                            unreadable.getMessage(), null, null, DataverseErrorDecoder.requestId(response.headers())),
+                    RetryPolicy.Failure.IO_ERROR);
+        } finally {
+            metrics.request(request.target(), request.method().name(), outcome, status, took);
+        }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private Response send(Request request, String token) {
@@ -309,15 +310,5 @@ final class DataverseHttp {
             throw new DataverseUnavailable("Dataverse sent no answer.", null, null, null);
         }
         return response;
-    }
-
-    private static String outcome(int status) {
-        if (status < 400) {
-            return "success";
-        }
-        if (status == 429) {
-            return "throttled";
-        }
-        return status >= 500 ? "server_error" : "client_error";
     }
 }

@@ -49,6 +49,8 @@ public final class DataverseWiring {
                 webClient(webClientBuilder, limits),
                 tokens,
                 policy,
+                policy.withBudget(
+                        limits.background().maxAttempts(), limits.background().deadline()),
                 new DataverseErrorDecoder(json, clock),
                 new ConcurrencyLimit(limits.maxConcurrentRequests()),
                 metrics,

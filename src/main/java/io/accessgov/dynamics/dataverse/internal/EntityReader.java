@@ -60,9 +60,9 @@ final class EntityReader<T> {
         this.rows = reader.treeRows(mapper);
     }
 
-    private EntityReader(EntityReader<T> reader, RowDecoder<T> rows) {
+    private EntityReader(EntityReader<T> reader, ODataReader odata, RowDecoder<T> rows) {
         this.connection = reader.connection;
-        this.reader = reader.reader;
+        this.reader = odata;
         this.columns = reader.columns;
         this.entitySet = reader.entitySet;
         this.entity = reader.entity;
@@ -75,7 +75,12 @@ final class EntityReader<T> {
 
     /** This reader, decoding the rows of pages with {@code rows} rather than through a tree of each. */
     EntityReader<T> decodingPagesWith(RowDecoder<T> rows) {
-        return new EntityReader<>(this, rows);
+        return new EntityReader<>(this, reader, rows);
+    }
+
+    /** This reader for background work (a full sync): its requests retry within the longer background budget. */
+    EntityReader<T> inBackground() {
+        return new EntityReader<>(this, reader.inBackground(), rows);
     }
 
     /** The first page of rows matching {@code filter}. */

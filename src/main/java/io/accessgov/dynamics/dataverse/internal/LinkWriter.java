@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.dataverse.internal;
 
+import io.accessgov.dynamics.dataverse.BusinessRule;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseThrottled;
@@ -10,7 +11,6 @@ import io.accessgov.dynamics.dataverse.RecordNotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import lombok.extern.slf4j.Slf4j;
@@ -20,13 +20,11 @@ import org.jspecify.annotations.Nullable;
  * Changes one link so that it is safe to retry: the write is sent once at a time; after an answer that leaves the
  * outcome uncertain (429, 5xx, broken connection, timeout) it waits as the retry policy says, reads the link back,
  * and sends the write again only if the link is still not as asked. After the last attempt it reads back once more
- * before it reports a failure. A duplicate-link refusal ({@code 0x80040237}) on an add, or a missing link (404) on a
- * removal, means the link is already as asked.
+ * before it reports a failure. A duplicate-link refusal ({@link BusinessRule#DUPLICATE_LINK}) on an add, or a missing
+ * link (404) on a removal, means the link is already as asked.
  */
 @Slf4j
 final class LinkWriter {
-
-    static final String DUPLICATE_RECORD = "0x80040237";
 
     /** How long to let a write the client gave up on land before the final read-back. */
     static final Duration LAST_READ_BACK_DELAY = Duration.ofSeconds(2);
@@ -67,7 +65,7 @@ final class LinkWriter {
                         attempts,
                         false);
             } catch (BusinessRuleViolated refused) {
-                if (adding && isDuplicate(refused)) {
+                if (adding && refused.rule() == BusinessRule.DUPLICATE_LINK) {
                     return alreadyDone(uncertain, refused.requestId().orElse(lastRequestId), attempts);
                 }
                 throw refused;
@@ -105,7 +103,7 @@ final class LinkWriter {
             if (decision.retryAfter().isEmpty()) {
                 throw failure;
             }
-            metrics.retry("checked_write");
+            metrics.retry(DataverseMetrics.RetryReason.CHECKED_WRITE);
         }
     }
 
@@ -116,12 +114,6 @@ final class LinkWriter {
                 requestId,
                 attempts,
                 uncertain);
-    }
-
-    private static boolean isDuplicate(BusinessRuleViolated refused) {
-        return refused.dataverseCode()
-                .map(code -> code.toLowerCase(Locale.ROOT).equals(DUPLICATE_RECORD))
-                .orElse(false);
     }
 
     private static RetryPolicy.Failure kindOf(DataverseException failure) {

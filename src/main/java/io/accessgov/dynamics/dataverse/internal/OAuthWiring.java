@@ -93,10 +93,11 @@ final class OAuthWiring {
         return request -> {
             try {
                 var response = delegate.getTokenResponse(request);
-                metrics.tokenFetch("success");
+                metrics.tokenFetch(DataverseMetrics.TokenOutcome.SUCCESS);
                 return response;
             } catch (RuntimeException e) {
-                metrics.tokenFetch(refusal(e) ? "refused" : "error");
+                metrics.tokenFetch(
+                        refusal(e) ? DataverseMetrics.TokenOutcome.REFUSED : DataverseMetrics.TokenOutcome.ERROR);
                 throw e;
             }
         };

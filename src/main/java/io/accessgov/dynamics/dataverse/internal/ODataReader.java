@@ -23,10 +23,21 @@ final class ODataReader {
 
     private final DataverseHttp http;
     private final JsonMapper json;
+    private final boolean background;
 
     public ODataReader(DataverseHttp http, JsonMapper json) {
+        this(http, json, false);
+    }
+
+    private ODataReader(DataverseHttp http, JsonMapper json, boolean background) {
         this.http = http;
         this.json = json;
+        this.background = background;
+    }
+
+    /** This reader for background work (a full sync): its requests retry within the longer background budget. */
+    ODataReader inBackground() {
+        return new ODataReader(http, json, true);
     }
 
     /** One page of decoded rows and the link to the next one, exactly as Dataverse returned it. */
@@ -34,7 +45,8 @@ final class ODataReader {
 
     /**
      * Reads the page at {@code uri} with {@code Prefer: odata.maxpagesize=pageSize}, decoding each row as the
-     * envelope is parsed: no tree of the whole page is built.
+     * envelope is parsed: no tree of the whole page is built. A page cut short or not JSON is read again, as after a
+     * dropped connection; no row of it is handed on before the whole page was read.
      */
     public <T> Page<T> page(URI uri, String target, int pageSize, boolean formattedValues, RowDecoder<T> decoder) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -45,8 +57,10 @@ final class ODataReader {
         if (formattedValues) {
             prefer.add(FORMATTED_VALUES);
         }
-        byte[] body =
-                http.execute(DataverseHttp.Request.read(uri, target, prefer)).body();
+        return http.execute(request(uri, target, prefer), response -> page(response.body(), decoder));
+    }
+
+    private <T> Page<T> page(byte[] body, RowDecoder<T> decoder) {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
@@ -69,7 +83,7 @@ final class ODataReader {
             }
             return new Page<>(rows, next);
         } catch (JacksonException e) {
-            throw new DataverseRejectedRequest("Dataverse answered with a body that is not JSON.", null, null);
+            throw new AnswerUnreadable("Dataverse answered a query with a body that is cut short or not JSON.");
         }
     }
 
@@ -95,17 +109,22 @@ final class ODataReader {
     public Optional<JsonNode> one(URI uri, String target, boolean formattedValues) {
         List<String> prefer = formattedValues ? List.of(FORMATTED_VALUES) : List.of();
         try {
-            return Optional.of(body(http.execute(DataverseHttp.Request.read(uri, target, prefer))));
+            return Optional.of(http.execute(request(uri, target, prefer), response -> tree(response.body())));
         } catch (io.accessgov.dynamics.dataverse.RecordNotFound notFound) {
             return Optional.empty();
         }
     }
 
-    private JsonNode body(DataverseHttp.Response response) {
+    private DataverseHttp.Request request(URI uri, String target, List<String> prefer) {
+        DataverseHttp.Request read = DataverseHttp.Request.read(uri, target, prefer);
+        return background ? read.inBackground() : read;
+    }
+
+    private JsonNode tree(byte[] body) {
         try {
-            return json.readTree(response.body());
-        } catch (RuntimeException e) {
-            throw new DataverseRejectedRequest("Dataverse answered with a body that is not JSON.", null, null);
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw new AnswerUnreadable("Dataverse answered with a body that is cut short or not JSON.");
         }
     }
 }

@@ -6,10 +6,12 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When to try a Dataverse request again, in one place. Reads are retried on 429, 500/502/503/504, connection
- * failures and timeouts; a request that never reached Dataverse (connection refused, 429 from service protection)
- * may be retried even when it changes something; other failures of a change are not retried, because Dataverse
+ * failures, answers cut short and timeouts; a request that never reached Dataverse (connection refused, no token to
+ * be had, 429 from service protection) may be retried even when it changes something; other failures of a change are not retried, because Dataverse
  * may have applied it. Never sooner than {@code Retry-After}; otherwise exponential backoff with jitter. Bounded by
- * the number of attempts and the overall deadline.
+ * a budget: the number of attempts and the overall deadline. Requests a caller waits for have the budget of
+ * {@code dynamics.http}; background work (a full sync's reads) has the longer one of {@code dynamics.http.background}
+ * ({@link #withBudget}).
  */
 final class RetryPolicy {
 
@@ -25,6 +27,8 @@ final class RetryPolicy {
         IO_ERROR,
         /** No answer within the read timeout. */
         TIMEOUT,
+        /** Entra's token endpoint could not be reached, failed or was too slow: nothing was sent to Dataverse. */
+        SIGN_IN_UNAVAILABLE,
         /** Anything else (4xx): retrying cannot help. */
         FINAL
     }
@@ -48,6 +52,11 @@ final class RetryPolicy {
         return deadline;
     }
 
+    /** The same policy with another budget: how many attempts in all, and how long all of them may take. */
+    public RetryPolicy withBudget(int attempts, Duration within) {
+        return new RetryPolicy(attempts, within, baseBackoff, maxBackoff, random);
+    }
+
     /** The answer for one failed attempt: wait and retry, or give up (and whether the deadline was the reason). */
     public record Decision(Optional<Duration> retryAfter, boolean deadlineReached) {
         static Decision giveUp() {
@@ -66,7 +75,7 @@ final class RetryPolicy {
             Failure failure, int attemptsMade, boolean retrySafe, Duration elapsed, Optional<Duration> serverWait) {
         boolean retryable =
                 switch (failure) {
-                    case THROTTLED, CONNECT_FAILED -> true;
+                    case THROTTLED, CONNECT_FAILED, SIGN_IN_UNAVAILABLE -> true;
                     case SERVER_ERROR, IO_ERROR, TIMEOUT -> retrySafe;
                     case FINAL -> false;
                 };

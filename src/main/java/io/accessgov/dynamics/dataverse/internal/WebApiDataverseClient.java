@@ -137,14 +137,15 @@ public final class WebApiDataverseClient implements DataverseClient {
                         false,
                         DirectoryRows::teamRole)
                 .decodingPagesWith(RowDecoder.link("teamid", "roleid", TeamRoleLink::new));
+        // whole tables are read by full syncs, in the background: with the longer retry budget
         this.tables = Map.of(
-                DataverseTable.USERS, users,
-                DataverseTable.BUSINESS_UNITS, businessUnits,
-                DataverseTable.ROLES, roles,
-                DataverseTable.TEAMS, teams,
-                DataverseTable.USER_ROLES, userRoles,
-                DataverseTable.TEAM_MEMBERSHIPS, memberships,
-                DataverseTable.TEAM_ROLES, teamRoles);
+                DataverseTable.USERS, users.inBackground(),
+                DataverseTable.BUSINESS_UNITS, businessUnits.inBackground(),
+                DataverseTable.ROLES, roles.inBackground(),
+                DataverseTable.TEAMS, teams.inBackground(),
+                DataverseTable.USER_ROLES, userRoles.inBackground(),
+                DataverseTable.TEAM_MEMBERSHIPS, memberships.inBackground(),
+                DataverseTable.TEAM_ROLES, teamRoles.inBackground());
         this.links = new LinkWrites(connection.apiBase(), writer, userRoles, memberships, teamRoles);
     }
 

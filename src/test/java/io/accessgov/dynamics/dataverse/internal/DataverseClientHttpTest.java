@@ -19,6 +19,7 @@ import io.accessgov.dynamics.dataverse.SignInFailed;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserQuery;
 import io.accessgov.dynamics.dataverse.WhoAmI;
+import io.micrometer.core.instrument.Timer;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -183,12 +184,9 @@ class DataverseClientHttpTest {
         assertThat(dataverse.dataverseCalls).hasSize(2);
         assertThat(dataverse.meters.get("dataverse.throttle.wait").timer().totalTime(TimeUnit.MILLISECONDS))
                 .isGreaterThanOrEqualTo(1000);
-        assertThat(dataverse
-                        .meters
-                        .get("dataverse.requests")
-                        .tag("outcome", "throttled")
-                        .timer()
-                        .count())
+        assertThat(dataverse.meters.get("dataverse.requests").tag("outcome", "throttled").timers().stream()
+                        .mapToLong(Timer::count)
+                        .sum())
                 .isEqualTo(1);
         assertThat(dataverse
                         .meters
@@ -420,12 +418,9 @@ class DataverseClientHttpTest {
                 dataverse.client(limits(4, 2, Duration.ofSeconds(30), Duration.ofMillis(300)), false);
 
         assertThatThrownBy(client::whoAmI).isInstanceOf(DataverseTimedOut.class);
-        assertThat(dataverse
-                        .meters
-                        .get("dataverse.requests")
-                        .tag("outcome", "timeout")
-                        .timer()
-                        .count())
+        assertThat(dataverse.meters.get("dataverse.requests").tag("outcome", "timeout").timers().stream()
+                        .mapToLong(Timer::count)
+                        .sum())
                 .isEqualTo(2);
     }
 

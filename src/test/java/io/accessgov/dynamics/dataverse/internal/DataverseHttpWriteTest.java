@@ -50,6 +50,7 @@ class DataverseHttpWriteTest {
                         metrics,
                         json),
                 new RetryPolicy(4, Duration.ofSeconds(30), Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.5),
+                new RetryPolicy(8, Duration.ofSeconds(60), Duration.ofMillis(10), Duration.ofMillis(100), () -> 0.5),
                 new DataverseErrorDecoder(json, Clock.systemUTC()),
                 new ConcurrencyLimit(4),
                 metrics,

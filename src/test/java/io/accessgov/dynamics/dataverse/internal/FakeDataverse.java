@@ -47,6 +47,8 @@ final class FakeDataverse implements AutoCloseable {
             .build();
     volatile long holdMillis;
     volatile int tokenLifetimeSeconds = 3599;
+    /** How many of the next token requests are answered 503 (Entra unavailable). */
+    final AtomicInteger tokenOutages = new AtomicInteger();
 
     FakeDataverse() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -54,6 +56,9 @@ final class FakeDataverse implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
                 if (request.getTarget().endsWith("/oauth2/v2.0/token")) {
                     tokenCalls.add(request);
+                    if (tokenOutages.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        return json(503, "{\"error\":\"temporarily_unavailable\"}");
+                    }
                     int n = tokenRequests.incrementAndGet();
                     Thread.sleep(30); // let concurrent callers pile up behind the first token request
                     return json(
@@ -116,8 +121,25 @@ final class FakeDataverse implements AutoCloseable {
     }
 
     static DynamicsProperties.Http limits(int maxConcurrent, int maxAttempts, Duration deadline, Duration readTimeout) {
+        return limits(maxConcurrent, maxAttempts, deadline, readTimeout, maxAttempts, deadline);
+    }
+
+    /** Limits with a background budget of its own. */
+    static DynamicsProperties.Http limits(
+            int maxConcurrent,
+            int maxAttempts,
+            Duration deadline,
+            Duration readTimeout,
+            int backgroundAttempts,
+            Duration backgroundDeadline) {
         return new DynamicsProperties.Http(
-                maxConcurrent, Duration.ofSeconds(2), readTimeout, maxAttempts, deadline, Duration.ofMinutes(5));
+                maxConcurrent,
+                Duration.ofSeconds(2),
+                readTimeout,
+                maxAttempts,
+                deadline,
+                Duration.ofMinutes(5),
+                new DynamicsProperties.Background(backgroundAttempts, backgroundDeadline));
     }
 
     WebApiDataverseClient client() {

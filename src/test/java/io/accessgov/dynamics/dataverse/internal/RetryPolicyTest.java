@@ -4,6 +4,7 @@ import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.CONNE
 import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.FINAL;
 import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.IO_ERROR;
 import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.SERVER_ERROR;
+import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.SIGN_IN_UNAVAILABLE;
 import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.THROTTLED;
 import static io.accessgov.dynamics.dataverse.internal.RetryPolicy.Failure.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,35 @@ class RetryPolicyTest {
         assertThat(policy.decide(TIMEOUT, 1, false, Duration.ZERO, Optional.empty())
                         .retryAfter())
                 .isEmpty();
+    }
+
+    @Test
+    void aTokenThatCouldNotBeHadIsAskedForAgainEvenForAChange() {
+        assertThat(policy.decide(SIGN_IN_UNAVAILABLE, 1, false, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isPresent();
+    }
+
+    @Test
+    void anotherBudgetKeepsTheBackoffButNotTheLimits() {
+        RetryPolicy background = policy.withBudget(10, Duration.ofMinutes(15));
+
+        assertThat(policy.decide(SERVER_ERROR, 4, true, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
+        assertThat(background
+                        .decide(SERVER_ERROR, 4, true, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .contains(policy.backoff(4, false));
+        assertThat(background
+                        .decide(SERVER_ERROR, 10, true, Duration.ZERO, Optional.empty())
+                        .retryAfter())
+                .isEmpty();
+        assertThat(background.deadline()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(background
+                        .decide(THROTTLED, 1, true, Duration.ofMinutes(10), Optional.of(Duration.ofMinutes(2)))
+                        .retryAfter())
+                .contains(Duration.ofMinutes(2));
     }
 
     @Test
