@@ -46,7 +46,19 @@ public final class Behaviour {
         IGNORE_PREFERENCE
     }
 
+    /** The id a {@code $deletedEntity} entry of a link table carries (docs/dataverse.md §17, inferred). */
+    public enum LinkDeletionId {
+        /** The link row's own id ({@code systemuserroleid}, {@code teammembershipid} …): default. */
+        LINK_ROW,
+        /**
+         * The id of the first record the link joined (the user, or the team for team roles and profiles, the role
+         * for role privileges), so a client can be tested against deletions of ids it never read as link rows.
+         */
+        FIRST_RECORD
+    }
+
     private volatile boolean olderPlatform;
+    private volatile LinkDeletionId linkDeletionId = LinkDeletionId.LINK_ROW;
     private volatile boolean rolePrivilegesOnCopies;
     private volatile boolean activityPrivilegesOnActivityTables;
     private final Map<String, Boolean> changeTracking = new ConcurrentHashMap<>();
@@ -125,6 +137,15 @@ public final class Behaviour {
     /** The switch for one table, or null when its default applies. */
     public @Nullable Boolean changeTracking(String logicalName) {
         return changeTracking.get(logicalName);
+    }
+
+    public LinkDeletionId linkDeletionId() {
+        return linkDeletionId;
+    }
+
+    public Behaviour linkDeletionId(LinkDeletionId value) {
+        this.linkDeletionId = value;
+        return this;
     }
 
     public UntrackedTable untrackedTable() {

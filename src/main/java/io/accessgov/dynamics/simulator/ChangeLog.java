@@ -18,8 +18,8 @@ final class ChangeLog {
     /**
      * One deletion.
      *
-     * @param owner for the role–privilege intersect, the role the row belonged to (to name the rows of its
-     *     business-unit copies); null otherwise
+     * @param owner for a link table, the first record the link joined (for role privileges the role, to name the
+     *     rows of its business-unit copies); null otherwise
      */
     record Deletion(
             long idHigh, long idLow, long version, @Nullable UUID owner) {

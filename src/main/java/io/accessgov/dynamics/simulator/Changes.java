@@ -63,7 +63,7 @@ final class Changes {
             if (!table.remove(row.id())) {
                 return false;
             }
-            UUID owner = row instanceof RolePrivilegeRow privilege ? privilege.role() : null;
+            UUID owner = row instanceof LinkRow link ? link.first() : null;
             table.changes().deleted(row.id(), version, owner, behaviour.deletionsKeptPerTable());
             return true;
         }

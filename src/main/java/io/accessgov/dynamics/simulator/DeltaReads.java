@@ -174,10 +174,12 @@ final class DeltaReads {
     private List<Change> deletions(TableDef def, Table table, long since, long highWater) {
         boolean copies = def == Schema.ROLEPRIVILEGES && behaviour.rolePrivilegesOnCopies();
         List<Change> deleted = new ArrayList<>();
+        boolean firstRecord = behaviour.linkDeletionId() == Behaviour.LinkDeletionId.FIRST_RECORD;
         for (ChangeLog.Deletion deletion : table.changes().between(since, highWater)) {
-            deleted.add(new Change(deletion.version(), deletion.id(), null));
-            if (copies && deletion.owner() != null) {
-                for (UUID id : RolePrivilegeCopies.derivedIds(deletion.id(), deletion.owner(), organisation.roles())) {
+            UUID owner = deletion.owner();
+            deleted.add(new Change(deletion.version(), firstRecord && owner != null ? owner : deletion.id(), null));
+            if (copies && owner != null && !firstRecord) {
+                for (UUID id : RolePrivilegeCopies.derivedIds(deletion.id(), owner, organisation.roles())) {
                     deleted.add(new Change(deletion.version(), id, null));
                 }
             }

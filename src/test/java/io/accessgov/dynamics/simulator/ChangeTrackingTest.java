@@ -182,6 +182,18 @@ class ChangeTrackingTest {
     }
 
     @Test
+    void aRemovedLinkCanBeReportedByItsFirstRecordsIdWhenSwitched() {
+        simulator.behaviour().linkDeletionId(Behaviour.LinkDeletionId.FIRST_RECORD);
+        Read initial = track("systemuserrolescollection?$select=systemuserid,roleid", 5000);
+        UUID debra = user("debra.berger@contoso.com");
+        assertThat(state.removeUserRole(debra, state.roleCopy("Delegate", state.rootBusinessUnitId())))
+                .isTrue();
+        Read delta = delta(initial.deltaLink(), 5000);
+        assertThat(delta.ids("systemuserroleid")).containsExactly("deleted:" + debra);
+        assertThat(initial.ids("systemuserroleid")).doesNotContain(debra.toString());
+    }
+
+    @Test
     void aLinkCreatedAndRemovedBetweenTwoDeltasIsReportedAsDeleted() {
         Read initial = track("teammemberships?$select=teamid,systemuserid", 5000);
         UUID team = state.teamId("Project Phoenix");
