@@ -1,6 +1,8 @@
 package io.accessgov.dynamics.simulator;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +35,36 @@ public final class Behaviour {
         REJECT
     }
 
+    /** The answer to {@code Prefer: odata.track-changes} on a table without change tracking (docs/dataverse.md §12). */
+    public enum UntrackedTable {
+        /**
+         * 400 with 0x80072491 "Entity &lt;name&gt; isn't enabled for change tracking." (default; Dataverse's error
+         * list has the code, and an intersect of untracked tables answers 0x80072492).
+         */
+        REFUSE,
+        /** The preference is ignored: the rows without {@code Preference-Applied} or a delta link. */
+        IGNORE_PREFERENCE
+    }
+
+    /** The id a {@code $deletedEntity} entry of a link table carries (docs/dataverse.md §17, inferred). */
+    public enum LinkDeletionId {
+        /** The link row's own id ({@code systemuserroleid}, {@code teammembershipid} …): default. */
+        LINK_ROW,
+        /**
+         * The id of the first record the link joined (the user, or the team for team roles and profiles, the role
+         * for role privileges), so a client can be tested against deletions of ids it never read as link rows.
+         */
+        FIRST_RECORD
+    }
+
     private volatile boolean olderPlatform;
+    private volatile LinkDeletionId linkDeletionId = LinkDeletionId.LINK_ROW;
+    private volatile boolean rolePrivilegesOnCopies;
+    private volatile boolean activityPrivilegesOnActivityTables;
+    private final Map<String, Boolean> changeTracking = new ConcurrentHashMap<>();
+    private volatile UntrackedTable untrackedTable = UntrackedTable.REFUSE;
+    private volatile Duration deltaTokenLifetime = Duration.ofDays(7);
+    private volatile int deletionsKeptPerTable = 100_000;
     private volatile boolean guidRangeFilters = true;
     private volatile TopWithMaxPageSize topWithMaxPageSize = TopWithMaxPageSize.TOP_IGNORED;
     private volatile boolean ownershipAcrossBusinessUnits;
@@ -60,6 +91,101 @@ public final class Behaviour {
 
     public Behaviour olderPlatform(boolean value) {
         this.olderPlatform = value;
+        return this;
+    }
+
+    /**
+     * Whether {@code roleprivilegescollection} also lists the privileges of the roles' business-unit copies (one row
+     * per copy, privilege and depth, like the root's). Off by default: privileges belong to the root role and
+     * Dataverse's own queries join on it; whether rows on copies exist is inferred (docs/dataverse.md §14).
+     */
+    public boolean rolePrivilegesOnCopies() {
+        return rolePrivilegesOnCopies;
+    }
+
+    public Behaviour rolePrivilegesOnCopies(boolean value) {
+        this.rolePrivilegesOnCopies = value;
+        return this;
+    }
+
+    /**
+     * Whether the metadata of the activity tables (email, task, phonecall, appointment) lists the activity
+     * privileges ({@code prvReadActivity} …) as their own. Off by default: only {@code activitypointer} lists them
+     * (docs/dataverse.md §14); the activity types are documented to share them, but whether their metadata repeats
+     * them is inferred.
+     */
+    public boolean activityPrivilegesOnActivityTables() {
+        return activityPrivilegesOnActivityTables;
+    }
+
+    public Behaviour activityPrivilegesOnActivityTables(boolean value) {
+        this.activityPrivilegesOnActivityTables = value;
+        return this;
+    }
+
+    /**
+     * Switches change tracking of a table (by logical name, e.g. {@code teamroles}) on or off; the metadata's
+     * {@code ChangeTrackingEnabled} follows. Defaults: on for systemuser, team, role, businessunit, systemuserroles,
+     * teammembership, teamroles and roleprivileges (as one real organisation's metadata shows), account, contact,
+     * lead and opportunity; off for the others.
+     */
+    public Behaviour changeTracking(String logicalName, boolean enabled) {
+        changeTracking.put(logicalName, enabled);
+        return this;
+    }
+
+    /** The switch for one table, or null when its default applies. */
+    public @Nullable Boolean changeTracking(String logicalName) {
+        return changeTracking.get(logicalName);
+    }
+
+    public LinkDeletionId linkDeletionId() {
+        return linkDeletionId;
+    }
+
+    public Behaviour linkDeletionId(LinkDeletionId value) {
+        this.linkDeletionId = value;
+        return this;
+    }
+
+    public UntrackedTable untrackedTable() {
+        return untrackedTable;
+    }
+
+    public Behaviour untrackedTable(UntrackedTable value) {
+        this.untrackedTable = value;
+        return this;
+    }
+
+    /**
+     * How long a delta token stays valid ({@code organization.expirechangetrackingindays}); older tokens answer 400
+     * 0x80044352. Default 7 days, as documented; 30 and 90 have been seen (docs/dataverse.md §17).
+     */
+    public Duration deltaTokenLifetime() {
+        return deltaTokenLifetime;
+    }
+
+    public Behaviour deltaTokenLifetime(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("deltaTokenLifetime must not be negative");
+        }
+        this.deltaTokenLifetime = value;
+        return this;
+    }
+
+    /**
+     * How many deletions each table remembers for change tracking (default 100,000). Beyond it the oldest are
+     * forgotten and the delta tokens that would need them expire, so memory stays bounded and no deletion is missed.
+     */
+    public int deletionsKeptPerTable() {
+        return deletionsKeptPerTable;
+    }
+
+    public Behaviour deletionsKeptPerTable(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("deletionsKeptPerTable must not be negative");
+        }
+        this.deletionsKeptPerTable = value;
         return this;
     }
 

@@ -9,7 +9,8 @@ enum ColumnType {
     BOOL("Edm.Boolean"),
     DATETIME("Edm.DateTimeOffset"),
     LOOKUP("Edm.Guid"),
-    COMPLEX("Microsoft.Dynamics.CRM.BooleanManagedProperty");
+    COMPLEX("Microsoft.Dynamics.CRM.BooleanManagedProperty"),
+    PRIVILEGES("Collection(Microsoft.Dynamics.CRM.SecurityPrivilegeMetadata)");
 
     private final String edmName;
 

@@ -46,20 +46,26 @@ public final class DataverseSimulator implements AutoCloseable {
         this.tokens = new Tokens(options.clock(), options.tokenLifetime());
         tokens.registerClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
         Organisation organisation = options.seed().build(UUID.fromString(DEMO_CLIENT_ID));
-        this.state = new SimulatorState(organisation);
+        Changes changes = new Changes(organisation, behaviour, options.clock());
+        this.state = new SimulatorState(changes);
         this.server = new SimulatorServer(options.port(), options.clock(), faults, requests, behaviour);
         this.environmentUrl = URI.create("http://127.0.0.1:" + server.port());
         String environment = environmentUrl.toString();
         String webApiBase = environment + WebApi.ROOT;
-        Reads reads = new Reads(organisation, behaviour, new SkipToken(), webApiBase, options.maxPageSize());
-        Writes writes = new Writes(organisation, behaviour, webApiBase);
+        SkipToken skipTokens = new SkipToken();
+        ChangeTracking tracking = new ChangeTracking(organisation, behaviour, options.clock());
         WebApi webApi = new WebApi(
-                organisation,
-                tokens,
-                new Throttling(options.clock(), behaviour),
-                behaviour,
-                reads,
-                writes,
+                new WebApi.Parts(
+                        organisation,
+                        tokens,
+                        new Throttling(options.clock(), behaviour),
+                        behaviour,
+                        new Reads(organisation, behaviour, skipTokens, tracking, webApiBase, options.maxPageSize()),
+                        new DeltaReads(
+                                organisation, behaviour, skipTokens, tracking, webApiBase, options.maxPageSize()),
+                        tracking,
+                        new Metadata(organisation, behaviour, tracking, webApiBase),
+                        new Writes(changes, behaviour, webApiBase)),
                 environment,
                 DEMO_TENANT_ID);
         server.start(new TokenEndpoint(tokens, options.clock(), DEMO_TENANT_ID, environment), webApi);

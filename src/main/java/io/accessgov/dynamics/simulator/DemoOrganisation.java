@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The demo organisation "Contoso": a business-unit tree, the out-of-box roles copied into every unit, teams of every
- * type, about fifty people and every kind of system account of the reference (§1.2). Deterministic.
+ * type, about fifty people and every kind of system account (docs/dataverse.md §1.2), and the privileges and field
+ * security profiles of {@link DemoSecurity}. Deterministic.
  */
 final class DemoOrganisation {
 
@@ -308,7 +309,12 @@ final class DemoOrganisation {
         teamRole(itSecurity, "System Customizer", units.get("IT"));
         members(itSecurity, "Dana Birkby", "Lee Gu");
 
-        return w.build(connector, "9.2.24113.00182");
+        PrivilegeCatalogue catalogue = PrivilegeCatalogue.standard();
+        DemoSecurity security = new DemoSecurity(w, catalogue, roles, units, people);
+        security.rolePrivileges();
+        security.dataStewards(List.copyOf(units.values()), parentUnit);
+        security.profiles(escalations, approvers, entraSales);
+        return w.build(connector, "9.2.24113.00182", catalogue);
     }
 
     private void unit(String name, @Nullable String parent, boolean disabled) {

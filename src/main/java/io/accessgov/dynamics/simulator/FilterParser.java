@@ -277,7 +277,7 @@ final class FilterParser {
             throw ODataError.syntax("The operator '" + op + "' is not supported for operands of type 'Edm.Guid'"
                     + " in '" + filter + "'.");
         }
-        if (leftType.equals("Microsoft.Dynamics.CRM.BooleanManagedProperty")) {
+        if (structured(leftType) || structured(rightType)) {
             throw ODataError.syntax("The simulator cannot compare the complex property in '" + filter + "'.");
         }
         ValueOf l = valueOf(left);
@@ -333,6 +333,10 @@ final class FilterParser {
 
     private static String edmType(Operand operand) {
         return operand instanceof Property p ? p.column().type().edmName() : ((Literal) operand).edmType();
+    }
+
+    private static boolean structured(String edmType) {
+        return !edmType.startsWith("Edm.") && !edmType.equals("null");
     }
 
     private static boolean compatible(String a, String b) {

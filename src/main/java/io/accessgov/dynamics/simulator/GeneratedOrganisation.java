@@ -14,7 +14,10 @@ import java.util.UUID;
 
 /**
  * A large generated organisation for load and sync tests: a business-unit tree, every logical role copied into every
- * unit, teams of every type, the people asked for plus the system accounts, random links. Deterministic per seed.
+ * unit, teams of every type, the people asked for plus the system accounts, random links, and the privileges and
+ * field security of {@link GeneratedSecurity}. Deterministic per seed. People draw their roles from every logical
+ * role but System Administrator, which only this service's own application user holds, so that who holds a
+ * privilege at Global depth is decided by {@link OrganisationSeed.Generated#globalPrivilegeShare(double)}.
  */
 final class GeneratedOrganisation {
 
@@ -102,10 +105,10 @@ final class GeneratedOrganisation {
             unitOf[users.size()] = unit;
             users.add(user);
             int count = (int) (links * (i + 1) / p.users() - links * i / p.users());
-            count = Math.min(count, specs.size());
+            count = Math.min(count, Math.max(1, specs.size() - 1));
             int chosen = 0;
             while (chosen < count) {
-                int role = random.nextInt(specs.size());
+                int role = anyButAdministrator(random, specs.size());
                 boolean repeated = false;
                 for (int k = 0; k < chosen; k++) {
                     repeated |= picks[k] == role;
@@ -135,6 +138,7 @@ final class GeneratedOrganisation {
                 }
             }
         }
+        List<UUID> ownerTeams = new ArrayList<>();
         int others = Math.max(0, p.teams() - units.size());
         long memberships = p.memberships();
         int humans = users.size() - 2;
@@ -152,11 +156,12 @@ final class GeneratedOrganisation {
                     type >= 2 ? w.newId() : null,
                     null,
                     48 + t));
-            if (type != 1 && specs.size() > 0) {
-                int role = random.nextInt(specs.size());
+            if (type != 1) {
+                ownerTeams.add(team);
+                int role = anyButAdministrator(random, specs.size());
                 w.teamRole(team, copies[role][unit]);
-                if (random.nextInt(10) < 3 && specs.size() > 1) {
-                    w.teamRole(team, copies[(role + 1) % specs.size()][unit]);
+                if (random.nextInt(10) < 3 && specs.size() > 2) {
+                    w.teamRole(team, copies[role % (specs.size() - 1) + 1][unit]);
                 }
             }
             int count = (int) Math.min(humans, memberships * (t + 1) / others - memberships * t / others);
@@ -168,6 +173,16 @@ final class GeneratedOrganisation {
                 }
             }
         }
-        return w.build(connectorId, "9.2.24113.00182");
+        PrivilegeCatalogue catalogue = PrivilegeCatalogue.withCustomTables(p.customTables());
+        new GeneratedSecurity(w, p, catalogue, units, parentUnit)
+                .rolePrivileges(specs, copies)
+                .dataStewards(users, unitOf)
+                .profiles(users, ownerTeams);
+        return w.build(connectorId, "9.2.24113.00182", catalogue);
+    }
+
+    /** A random role other than System Administrator (the first), unless it is the only one. */
+    private static int anyButAdministrator(Random random, int roles) {
+        return roles == 1 ? 0 : 1 + random.nextInt(roles - 1);
     }
 }

@@ -30,7 +30,7 @@ final class GenericRow implements Row {
         return version;
     }
 
-    GenericRow with(int column, Object value, long newVersion) {
+    GenericRow with(int column, @Nullable Object value, long newVersion) {
         Object[] copy = Arrays.copyOf(values, values.length);
         copy[column] = value;
         return new GenericRow(copy, newVersion);

@@ -1,12 +1,13 @@
 package io.accessgov.dynamics.simulator;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of an intersect table (id, first, second, versionnumber), stored compactly because a large organisation
  * holds hundreds of thousands of them.
  */
-final class LinkRow implements Row {
+class LinkRow implements Row {
 
     private final long idHigh;
     private final long idLow;
@@ -38,7 +39,7 @@ final class LinkRow implements Row {
     }
 
     @Override
-    public Object get(int column) {
+    public @Nullable Object get(int column) {
         return switch (column) {
             case 0 -> id();
             case 1 -> first;

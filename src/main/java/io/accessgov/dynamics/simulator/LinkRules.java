@@ -4,7 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** The business rules Dataverse applies to role assignments and team memberships, with their error codes. */
+/**
+ * The business rules Dataverse applies to role assignments, team memberships and field security profile memberships
+ * (docs/dataverse.md §1.2, §2.1, §3.1, §15), with their error codes.
+ */
 final class LinkRules {
 
     private static final int USER_UNIT = Schema.SYSTEMUSER.required("_businessunitid_value");
@@ -31,14 +34,20 @@ final class LinkRules {
         if (!behaviour.privilegeDenied()) {
             return;
         }
-        boolean roles = !navigation.linkSet().equals(Schema.MEMBERSHIPS);
+        String[] missing =
+                switch (navigation.linkSet()) {
+                    case Schema.MEMBERSHIPS -> new String[] {"prvWriteTeam", "9", "team"};
+                    case Schema.USER_PROFILES, Schema.TEAM_PROFILES ->
+                        new String[] {"prvWriteFieldSecurityProfile", "1200", "fieldsecurityprofile"};
+                    default -> new String[] {"prvAssignRole", "1036", "role"};
+                };
         throw new ODataError(
                 403,
                 "0x80040220",
                 "Principal user (Id=" + organisation.callerUserId()
-                        + ", type=8, roleCount=1, privilegeCount=0, accessMode=4), is missing "
-                        + (roles ? "prvAssignRole" : "prvWriteTeam") + " privilege on OTC=" + (roles ? "1036" : "9")
-                        + " for entity '" + (roles ? "role" : "team") + "' (client " + clientId + ").");
+                        + ", type=8, roleCount=1, privilegeCount=0, accessMode=4), is missing " + missing[0]
+                        + " privilege on OTC=" + missing[1] + " for entity '" + missing[2] + "' (client " + clientId
+                        + ").");
     }
 
     void checkAdd(Writes.Link link, @Nullable String clientId) {
@@ -67,14 +76,12 @@ final class LinkRules {
                                     + role.get(ROLE_UNIT));
                 }
             }
+            case Schema.USER_PROFILES -> notSpecial(link.firstRow());
+            case Schema.TEAM_PROFILES -> notAccessTeam(link.firstRow());
             case Schema.TEAM_ROLES -> {
                 Row team = link.firstRow();
                 Row role = link.secondRow();
-                if (Objects.equals(team.get(TEAM_TYPE), 1)) {
-                    throw ODataError.badRequest(
-                            "0x80048331",
-                            "Cannot assign roles or profiles to an access team" + " (TeamId = " + team.id() + ").");
-                }
+                notAccessTeam(team);
                 boolean groupTeam = Objects.equals(team.get(TEAM_TYPE), 2) || Objects.equals(team.get(TEAM_TYPE), 3);
                 if (groupTeam
                         && Objects.equals(role.get(ROLE_INHERITED), 0)
@@ -100,8 +107,8 @@ final class LinkRules {
 
     void checkRemove(Writes.Link link) {
         switch (link.navigation().linkSet()) {
-            case Schema.USER_ROLES -> notSpecial(link.firstRow());
-            case Schema.TEAM_ROLES -> {}
+            case Schema.USER_ROLES, Schema.USER_PROFILES -> notSpecial(link.firstRow());
+            case Schema.TEAM_ROLES, Schema.TEAM_PROFILES -> {}
             default -> membership(link, false);
         }
     }
@@ -128,6 +135,13 @@ final class LinkRules {
                     code,
                     "Invalid team id: the members of team " + team.id() + " come from the " + "Microsoft Entra group "
                             + group + " and cannot be changed in Dataverse.");
+        }
+    }
+
+    private static void notAccessTeam(Row team) {
+        if (Objects.equals(team.get(TEAM_TYPE), 1)) {
+            throw ODataError.badRequest(
+                    "0x80048331", "Cannot assign roles or profiles to an access team (TeamId = " + team.id() + ").");
         }
     }
 

@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The simulated environment's data: the seven tables, the row-version counter and a few organisation facts. */
+/**
+ * The simulated environment's data: the tables, the row-version counter, the metadata's tables and privileges, and a
+ * few organisation facts. Every change takes the organisation's lock, assigns its row versions from the counter and
+ * stores the rows before releasing it, so a reader that takes {@link #currentVersion()} sees every change up to it.
+ */
 final class Organisation {
 
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -13,11 +17,14 @@ final class Organisation {
     private final UUID organizationId;
     private final UUID callerUserId;
     private final String platformVersion;
+    private final PrivilegeCatalogue catalogue;
+    private final RolePrivilegeCopies rolePrivilegeCopies = new RolePrivilegeCopies();
 
-    Organisation(UUID organizationId, UUID callerUserId, String platformVersion) {
+    Organisation(UUID organizationId, UUID callerUserId, String platformVersion, PrivilegeCatalogue catalogue) {
         this.organizationId = organizationId;
         this.callerUserId = callerUserId;
         this.platformVersion = platformVersion;
+        this.catalogue = catalogue;
         for (TableDef def : Schema.TABLES) {
             tables.put(def.setName(), new Table(def));
         }
@@ -33,6 +40,34 @@ final class Organisation {
 
     long nextVersion() {
         return versions.incrementAndGet();
+    }
+
+    /** The newest row version handed out; every change up to it is stored. */
+    long currentVersion() {
+        synchronized (this) {
+            return versions.get();
+        }
+    }
+
+    /** Keeps the counter ahead of every seeded row version. */
+    void versionsFrom(long seeded) {
+        versions.accumulateAndGet(seeded, Math::max);
+    }
+
+    PrivilegeCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /**
+     * The rows an entity set reads as, in key order: the table's own, except that role privileges include those of
+     * the roles' business-unit copies when {@code rolePrivilegesOnCopies} is on.
+     */
+    Row[] readable(TableDef def, boolean rolePrivilegesOnCopies) {
+        Table table = table(def.setName());
+        if (def == Schema.ROLEPRIVILEGES && rolePrivilegesOnCopies) {
+            return rolePrivilegeCopies.rows(table, roles());
+        }
+        return table.snapshot();
     }
 
     UUID organizationId() {

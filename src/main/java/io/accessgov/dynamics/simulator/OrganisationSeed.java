@@ -9,7 +9,8 @@ import java.util.UUID;
  * <pre>{@code
  * OrganisationSeed.demo();
  * OrganisationSeed.generated().users(100_000).businessUnits(40).logicalRoles(60).teams(3_000)
- *         .userRoleLinks(300_000).memberships(250_000).randomSeed(7).build();
+ *         .userRoleLinks(300_000).memberships(250_000).customTables(100).globalPrivilegeShare(0.05)
+ *         .fieldSecurityProfiles(20).profileMemberships(5_000).randomSeed(7).build();
  * }</pre>
  */
 public final class OrganisationSeed {
@@ -32,8 +33,20 @@ public final class OrganisationSeed {
         return new Generated();
     }
 
-    /** The tenant-scale organisation of the sync benchmark (docs/benchmarks.md). */
+    /**
+     * The tenant-scale organisation of the sync benchmark (docs/benchmarks.md): 100,000 people, 40 business units,
+     * 60 logical roles with about 500 privileges each out of about 1,000 (100 custom tables), 3,000 teams, 300,000
+     * role assignments, 250,000 team memberships, 20 field security profiles with 5,000 direct memberships.
+     */
     public static OrganisationSeed large() {
+        return largeGenerated().build();
+    }
+
+    /**
+     * The size of {@link #large()}, to change before building, e.g. to let 5 % of the people delete accounts at
+     * Global depth: {@code OrganisationSeed.largeGenerated().globalPrivilegeShare(0.05).build()}.
+     */
+    public static Generated largeGenerated() {
         return generated()
                 .users(100_000)
                 .businessUnits(40)
@@ -41,7 +54,9 @@ public final class OrganisationSeed {
                 .teams(3_000)
                 .userRoleLinks(300_000)
                 .memberships(250_000)
-                .build();
+                .customTables(100)
+                .fieldSecurityProfiles(20)
+                .profileMemberships(5_000);
     }
 
     Organisation build(UUID connectorApplicationId) {
@@ -58,7 +73,9 @@ public final class OrganisationSeed {
     /**
      * The size of a generated organisation. Beyond the people asked for it always holds SYSTEM, INTEGRATION, the
      * support user and this service's own application user; every business unit has its default team, which counts
-     * towards {@code teams}; default-team memberships come on top of {@code memberships}.
+     * towards {@code teams}; default-team memberships come on top of {@code memberships}. The role "Data Steward" and
+     * its teams ({@code globalPrivilegeShare}) come on top of {@code logicalRoles}, {@code teams},
+     * {@code userRoleLinks} and {@code memberships}.
      */
     public static final class Generated {
         private int users = 1_000;
@@ -67,6 +84,10 @@ public final class OrganisationSeed {
         private int teams = 20;
         private long userRoleLinks = 3_000;
         private long memberships = 2_500;
+        private int customTables;
+        private double globalPrivilegeShare;
+        private int fieldSecurityProfiles = 4;
+        private long profileMemberships = 20;
         private long randomSeed = 42;
 
         private Generated() {}
@@ -98,6 +119,37 @@ public final class OrganisationSeed {
 
         public Generated memberships(long value) {
             this.memberships = Math.max(0, value);
+            return this;
+        }
+
+        /** Custom tables ({@code cr6a1_table001} …) in the metadata, each with its eight privileges. */
+        public Generated customTables(int value) {
+            this.customTables = Math.max(0, value);
+            return this;
+        }
+
+        /**
+         * The share of the people (0 to 1) who delete accounts at Global depth through the role "Data Steward": half
+         * of them hold it directly, the others through owner teams. Nobody else but this service's own application
+         * user (System Administrator) holds that privilege at Global depth. Default 0: no Data Steward role.
+         */
+        public Generated globalPrivilegeShare(double value) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("globalPrivilegeShare must be between 0 and 1");
+            }
+            this.globalPrivilegeShare = value;
+            return this;
+        }
+
+        /** Field security profiles, the out-of-box "System Administrator" among them (0: none). */
+        public Generated fieldSecurityProfiles(int value) {
+            this.fieldSecurityProfiles = Math.max(0, value);
+            return this;
+        }
+
+        /** Direct profile memberships of people, spread over the custom profiles. */
+        public Generated profileMemberships(long value) {
+            this.profileMemberships = Math.max(0, value);
             return this;
         }
 
@@ -134,6 +186,22 @@ public final class OrganisationSeed {
             return memberships;
         }
 
+        int customTables() {
+            return customTables;
+        }
+
+        double globalPrivilegeShare() {
+            return globalPrivilegeShare;
+        }
+
+        int fieldSecurityProfiles() {
+            return fieldSecurityProfiles;
+        }
+
+        long profileMemberships() {
+            return profileMemberships;
+        }
+
         long randomSeed() {
             return randomSeed;
         }
@@ -149,7 +217,9 @@ public final class OrganisationSeed {
         public String toString() {
             return "users=" + users + ", businessUnits=" + businessUnits + ", logicalRoles=" + logicalRoles
                     + ", teams=" + teams + ", userRoleLinks=" + userRoleLinks + ", memberships=" + memberships
-                    + ", randomSeed=" + randomSeed;
+                    + ", customTables=" + customTables + ", globalPrivilegeShare=" + globalPrivilegeShare
+                    + ", fieldSecurityProfiles=" + fieldSecurityProfiles + ", profileMemberships="
+                    + profileMemberships + ", randomSeed=" + randomSeed;
         }
     }
 }

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Collection and single-record reads: {@code $select}, {@code $filter}, {@code $top}, {@code $count}, paging with
- * {@code Prefer: odata.maxpagesize} and the {@code $skiptoken} cookie, formatted values; results in key order.
+ * {@code Prefer: odata.maxpagesize} and the {@code $skiptoken} cookie, formatted values; results in key order. A read
+ * with {@code Prefer: odata.track-changes} (docs/dataverse.md §12) pages the same way and ends with a delta link
+ * whose token is the row version the read started at, so no change made while it was paging is missed.
  */
 final class Reads {
 
@@ -19,13 +21,21 @@ final class Reads {
     private final Organisation organisation;
     private final Behaviour behaviour;
     private final SkipToken skipTokens;
+    private final ChangeTracking tracking;
     private final String webApiBase;
     private final int maxPageSize;
 
-    Reads(Organisation organisation, Behaviour behaviour, SkipToken skipTokens, String webApiBase, int maxPageSize) {
+    Reads(
+            Organisation organisation,
+            Behaviour behaviour,
+            SkipToken skipTokens,
+            ChangeTracking tracking,
+            String webApiBase,
+            int maxPageSize) {
         this.organisation = organisation;
         this.behaviour = behaviour;
         this.skipTokens = skipTokens;
+        this.tracking = tracking;
         this.webApiBase = webApiBase;
         this.maxPageSize = maxPageSize;
     }
@@ -36,6 +46,14 @@ final class Reads {
      * @param rawResourcePath the path below the Web API root as sent, e.g. {@code systemusers}; repeated in links
      */
     void collection(Call call, TableDef def, Row[] rows, String rawResourcePath, QueryOptions query) {
+        collection(call, def, rows, rawResourcePath, query, -1);
+    }
+
+    /**
+     * Answers a collection read; with {@code trackFrom} ≥ 0 (the row version taken before {@code rows} were) it is
+     * the first page of a change-tracking read. Later pages of one carry the version in their cookie.
+     */
+    void collection(Call call, TableDef def, Row[] rows, String rawResourcePath, QueryOptions query, long trackFrom) {
         Prefer prefer = Prefer.parse(call.headers("Prefer"));
         boolean older = behaviour.olderPlatform();
         String selectText = query.get("$select");
@@ -64,6 +82,13 @@ final class Reads {
         if (position != null && !paged) {
             throw ODataError.badRequest("0x80040203", "A $skiptoken cannot be combined with $top.");
         }
+        if (position != null && (position.phase() != null || (trackFrom >= 0 && !position.tracking()))) {
+            throw ODataError.badRequest(
+                    "0x80040203",
+                    "The $skiptoken paging cookie is not valid for this query. "
+                            + "Use the @odata.nextLink exactly as it was returned.");
+        }
+        long highWater = position != null ? position.highWater() : trackFrom;
 
         List<Row> page = new ArrayList<>(Math.min(pageSize, 1024));
         int i = position == null ? 0 : Table.indexAfter(rows, position.lastKey());
@@ -85,17 +110,22 @@ final class Reads {
             String cookie = skipTokens.issue(
                     scope,
                     def.primaryKey(),
-                    nextPage,
-                    page.get(page.size() - 1).id(),
+                    new SkipToken.Position(nextPage, page.get(page.size() - 1).id(), highWater, null, 0),
                     page.get(0).id());
-            nextLink = link(rawResourcePath, query.all(), cookie);
+            nextLink = link(webApiBase, rawResourcePath, query.all(), cookie);
         }
+        String deltaLink = highWater >= 0 && nextLink == null
+                ? ChangeTracking.deltaLink(webApiBase, rawResourcePath, query.all(), tracking.token(highWater))
+                : null;
         StringJoiner applied = new StringJoiner(",");
         if (preferred != null && paged) {
             applied.add("odata.maxpagesize=" + pageSize);
         }
         if (prefer.includeAnnotations() != null) {
             applied.add("odata.include-annotations=\"" + prefer.includeAnnotations() + "\"");
+        }
+        if (highWater >= 0 && prefer.trackChanges()) {
+            applied.add("odata.track-changes");
         }
         if (applied.length() > 0) {
             call.header("Preference-Applied", applied.toString());
@@ -126,6 +156,9 @@ final class Reads {
             json.writeEndArray();
             if (link != null) {
                 json.writeStringProperty("@odata.nextLink", link);
+            }
+            if (deltaLink != null) {
+                json.writeStringProperty("@odata.deltaLink", deltaLink);
             }
             json.writeEndObject();
         });
@@ -190,7 +223,7 @@ final class Reads {
         return indexes;
     }
 
-    private static String selection(@Nullable String select) {
+    static String selection(@Nullable String select) {
         if (select == null) {
             return "";
         }
@@ -199,7 +232,8 @@ final class Reads {
                         ",", Arrays.stream(select.split(",")).map(String::trim).toList()) + ")";
     }
 
-    private String link(String rawResourcePath, Map<String, String> options, String cookie) {
+    /** A nextLink: the query options the read was sent with, then the new cookie. */
+    static String link(String webApiBase, String rawResourcePath, Map<String, String> options, String cookie) {
         StringBuilder link =
                 new StringBuilder(webApiBase).append(rawResourcePath).append('?');
         options.forEach((name, value) -> {

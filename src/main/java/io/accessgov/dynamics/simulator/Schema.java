@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The seven tables of the reference (§1–§5) with their JSON column names, and the N:N navigation properties. */
+/**
+ * The simulated tables with their JSON column names, and the N:N navigation properties: the seven of users, roles,
+ * teams and business units (docs/dataverse.md §1–§5) and the six of privileges and column security
+ * (docs/dataverse.md §14–§15).
+ */
 final class Schema {
 
     static final String SYSTEMUSERS = "systemusers";
@@ -22,9 +26,27 @@ final class Schema {
     static final String USER_ROLES = "systemuserrolescollection";
     static final String MEMBERSHIPS = "teammemberships";
     static final String TEAM_ROLES = "teamrolescollection";
+    static final String PRIVILEGES = "privileges";
+    static final String ROLE_PRIVILEGES = "roleprivilegescollection";
+    static final String PROFILES = "fieldsecurityprofiles";
+    static final String FIELD_PERMISSIONS = "fieldpermissions";
+    static final String USER_PROFILES = "systemuserprofilescollection";
+    static final String TEAM_PROFILES = "teamprofilescollection";
 
-    static final List<String> SETS =
-            List.of(SYSTEMUSERS, BUSINESSUNITS, ROLES, TEAMS, USER_ROLES, MEMBERSHIPS, TEAM_ROLES);
+    static final List<String> SETS = List.of(
+            SYSTEMUSERS,
+            BUSINESSUNITS,
+            ROLES,
+            TEAMS,
+            USER_ROLES,
+            MEMBERSHIPS,
+            TEAM_ROLES,
+            PRIVILEGES,
+            ROLE_PRIVILEGES,
+            PROFILES,
+            FIELD_PERMISSIONS,
+            USER_PROFILES,
+            TEAM_PROFILES);
 
     private static final Column VERSION = Column.of("versionnumber", BIGINT);
     private static final Map<Object, String> ENABLED = Map.of(false, "Enabled", true, "Disabled");
@@ -173,8 +195,90 @@ final class Schema {
             intersect("teammembership", MEMBERSHIPS, "teammembershipid", "systemuserid", "teamid");
     static final TableDef TEAMROLES = intersect("teamroles", TEAM_ROLES, "teamroleid", "teamid", "roleid");
 
-    static final List<TableDef> TABLES =
-            List.of(SYSTEMUSER, BUSINESSUNIT, ROLE, TEAM, SYSTEMUSERROLES, TEAMMEMBERSHIP, TEAMROLES);
+    static final TableDef PRIVILEGE = new TableDef(
+            "privilege",
+            PRIVILEGES,
+            List.of(
+                    Column.of("privilegeid", GUID),
+                    Column.of("name", STRING),
+                    Column.of("accessright", INT),
+                    Column.labelled("canbebasic", BOOL, YES_NO),
+                    Column.labelled("canbelocal", BOOL, YES_NO),
+                    Column.labelled("canbedeep", BOOL, YES_NO),
+                    Column.labelled("canbeglobal", BOOL, YES_NO),
+                    Column.labelled("canbeentityreference", BOOL, YES_NO),
+                    Column.labelled("canbeparententityreference", BOOL, YES_NO),
+                    VERSION),
+            "name",
+            false);
+
+    /** The role–privilege intersect: besides both ids it holds the depth, and (newer platforms) a record filter. */
+    static final TableDef ROLEPRIVILEGES = new TableDef(
+            "roleprivileges",
+            ROLE_PRIVILEGES,
+            List.of(
+                    Column.of("roleprivilegeid", GUID),
+                    Column.of("roleid", GUID),
+                    Column.of("privilegeid", GUID),
+                    Column.labelled("privilegedepthmask", INT, Map.of(1, "Basic", 2, "Local", 4, "Deep", 8, "Global")),
+                    Column.of("recordfilterid", GUID).asOptional(),
+                    VERSION),
+            null,
+            true);
+
+    static final TableDef FIELDSECURITYPROFILE = new TableDef(
+            "fieldsecurityprofile",
+            PROFILES,
+            List.of(
+                    Column.of("fieldsecurityprofileid", GUID),
+                    Column.of("name", STRING),
+                    Column.of("description", STRING),
+                    Column.labelled("ismanaged", BOOL, Map.of(false, "Unmanaged", true, "Managed")),
+                    Column.of("createdon", DATETIME),
+                    Column.of("modifiedon", DATETIME),
+                    Column.lookup("_organizationid_value", null),
+                    VERSION),
+            "name",
+            false);
+
+    private static final Map<Object, String> ALLOWED = Map.of(0, "Not Allowed", 4, "Allowed");
+
+    static final TableDef FIELDPERMISSION = new TableDef(
+            "fieldpermission",
+            FIELD_PERMISSIONS,
+            List.of(
+                    Column.of("fieldpermissionid", GUID),
+                    Column.of("entityname", STRING),
+                    Column.of("attributelogicalname", STRING),
+                    Column.labelled("canread", INT, ALLOWED),
+                    Column.labelled("cancreate", INT, ALLOWED),
+                    Column.labelled("canupdate", INT, ALLOWED),
+                    Column.labelled("canreadunmasked", INT, Map.of(0, "Not Allowed", 1, "One Record", 3, "All Records"))
+                            .asOptional(),
+                    Column.lookup("_fieldsecurityprofileid_value", PROFILES),
+                    VERSION),
+            null,
+            false);
+
+    static final TableDef SYSTEMUSERPROFILES = intersect(
+            "systemuserprofiles", USER_PROFILES, "systemuserprofileid", "systemuserid", "fieldsecurityprofileid");
+    static final TableDef TEAMPROFILES =
+            intersect("teamprofiles", TEAM_PROFILES, "teamprofileid", "teamid", "fieldsecurityprofileid");
+
+    static final List<TableDef> TABLES = List.of(
+            SYSTEMUSER,
+            BUSINESSUNIT,
+            ROLE,
+            TEAM,
+            SYSTEMUSERROLES,
+            TEAMMEMBERSHIP,
+            TEAMROLES,
+            PRIVILEGE,
+            ROLEPRIVILEGES,
+            FIELDSECURITYPROFILE,
+            FIELDPERMISSION,
+            SYSTEMUSERPROFILES,
+            TEAMPROFILES);
 
     /**
      * An N:N navigation property seen from one side.
@@ -210,6 +314,11 @@ final class Schema {
             case "teams/teammembership_association" -> new Navigation(name, MEMBERSHIPS, 2, SYSTEMUSERS);
             case "teams/teamroles_association" -> new Navigation(name, TEAM_ROLES, 1, ROLES);
             case "roles/teamroles_association" -> new Navigation(name, TEAM_ROLES, 2, TEAMS);
+            case "systemusers/systemuserprofiles_association" -> new Navigation(name, USER_PROFILES, 1, PROFILES);
+            case "fieldsecurityprofiles/systemuserprofiles_association" ->
+                new Navigation(name, USER_PROFILES, 2, SYSTEMUSERS);
+            case "teams/teamprofiles_association" -> new Navigation(name, TEAM_PROFILES, 1, PROFILES);
+            case "fieldsecurityprofiles/teamprofiles_association" -> new Navigation(name, TEAM_PROFILES, 2, TEAMS);
             default -> null;
         };
     }

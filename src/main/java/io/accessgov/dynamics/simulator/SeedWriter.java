@@ -27,6 +27,12 @@ final class SeedWriter {
     private final List<Row> userRoles = new ArrayList<>();
     private final List<Row> memberships = new ArrayList<>();
     private final List<Row> teamRoles = new ArrayList<>();
+    private final List<Row> privileges = new ArrayList<>();
+    private final List<Row> rolePrivileges = new ArrayList<>();
+    private final List<Row> profiles = new ArrayList<>();
+    private final List<Row> fieldPermissions = new ArrayList<>();
+    private final List<Row> userProfiles = new ArrayList<>();
+    private final List<Row> teamProfiles = new ArrayList<>();
     private long version = 1_000;
 
     SeedWriter(long seed) {
@@ -211,8 +217,49 @@ final class SeedWriter {
         teamRoles.add(new LinkRow(newId(), team, role, nextVersion()));
     }
 
-    Organisation build(UUID callerUserId, String platformVersion) {
-        Organisation organisation = new Organisation(organizationId, callerUserId, platformVersion);
+    /** Every privilege of the catalogue as a row of {@code privileges}. */
+    void privileges(PrivilegeCatalogue catalogue) {
+        for (PrivilegeCatalogue.Privilege p : catalogue.privileges()) {
+            privileges.add(new GenericRow(
+                    new Object[] {
+                        p.id(), p.name(), p.accessRight(), p.basic(), p.local(), p.deep(), p.global(), false, false
+                    },
+                    nextVersion()));
+        }
+    }
+
+    /** A privilege of a (root) role at a depth: 1 Basic, 2 Local, 4 Deep, 8 Global. */
+    void rolePrivilege(UUID role, UUID privilege, int depth) {
+        rolePrivileges.add(new RolePrivilegeRow(newId(), role, privilege, depth, nextVersion()));
+    }
+
+    UUID profile(String name, String description, boolean managed, int offsetHours) {
+        UUID id = newId();
+        Instant created = createdOn(offsetHours);
+        profiles.add(new GenericRow(
+                new Object[] {id, name, description, managed, created, created, organizationId}, nextVersion()));
+        return id;
+    }
+
+    /**
+     * One column's permissions in a profile: {@code canread}, {@code cancreate}, {@code canupdate} 0 (not allowed)
+     * or 4 (allowed); {@code canreadunmasked} 0 (not allowed), 1 (one record) or 3 (all records).
+     */
+    void fieldPermission(UUID profile, String entity, String attribute, int read, int create, int update, int unmask) {
+        fieldPermissions.add(new GenericRow(
+                new Object[] {newId(), entity, attribute, read, create, update, unmask, profile}, nextVersion()));
+    }
+
+    void userProfile(UUID user, UUID profile) {
+        userProfiles.add(new LinkRow(newId(), user, profile, nextVersion()));
+    }
+
+    void teamProfile(UUID team, UUID profile) {
+        teamProfiles.add(new LinkRow(newId(), team, profile, nextVersion()));
+    }
+
+    Organisation build(UUID callerUserId, String platformVersion, PrivilegeCatalogue catalogue) {
+        Organisation organisation = new Organisation(organizationId, callerUserId, platformVersion, catalogue);
         organisation.users().load(users);
         organisation.businessUnits().load(units);
         organisation.roles().load(roles);
@@ -220,9 +267,13 @@ final class SeedWriter {
         organisation.userRoles().load(userRoles);
         organisation.memberships().load(memberships);
         organisation.teamRoles().load(teamRoles);
-        while (organisation.nextVersion() < version) {
-            // keep the live counter ahead of every seeded row version
-        }
+        organisation.table(Schema.PRIVILEGES).load(privileges);
+        organisation.table(Schema.ROLE_PRIVILEGES).load(rolePrivileges);
+        organisation.table(Schema.PROFILES).load(profiles);
+        organisation.table(Schema.FIELD_PERMISSIONS).load(fieldPermissions);
+        organisation.table(Schema.USER_PROFILES).load(userProfiles);
+        organisation.table(Schema.TEAM_PROFILES).load(teamProfiles);
+        organisation.versionsFrom(version);
         return organisation;
     }
 

@@ -8,22 +8,30 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Typed access to the simulator's tables for tests: read rows, look records up by name, and add or remove links
- * and users directly (no business rules, no HTTP). Entity sets are named as in the Web API, e.g. {@code "roles"}.
+ * Typed access to the simulator's tables for tests: read rows, look records up by name, and change the organisation
+ * directly (no business rules, no HTTP): links, users, role names, role privileges. Every change is tracked like a
+ * change through the Web API, so delta links report it (docs/dataverse.md §12). Entity sets are named as in the Web
+ * API, e.g. {@code "roles"}.
  */
 public final class SimulatorState {
 
-    private final Organisation organisation;
+    /** The entity sets the simulator serves rows of. */
+    public static final List<String> ENTITY_SETS = Schema.SETS;
 
-    SimulatorState(Organisation organisation) {
-        this.organisation = organisation;
+    private final Organisation organisation;
+    private final Changes changes;
+
+    SimulatorState(Changes changes) {
+        this.organisation = changes.organisation();
+        this.changes = changes;
     }
 
-    /** One link of an intersect table: (user, role), (user, team) or (team, role). */
+    /** One link of an intersect table: (user, role), (user, team), (team, role), (user or team, profile). */
     public record Link(UUID left, UUID right) {}
 
     /** The id of the application user that WhoAmI answers with (this service's own account). */
@@ -136,6 +144,113 @@ public final class SimulatorState {
         return removeLink(organisation.teamRoles(), team, role);
     }
 
+    /** (user, field security profile) pairs of direct profile memberships. */
+    public Set<Link> userProfiles() {
+        return links(organisation.table(Schema.USER_PROFILES));
+    }
+
+    /** (team, field security profile) pairs of team profile memberships. */
+    public Set<Link> teamProfiles() {
+        return links(organisation.table(Schema.TEAM_PROFILES));
+    }
+
+    public void addUserProfile(UUID user, UUID profile) {
+        addLink(organisation.table(Schema.USER_PROFILES), user, profile);
+    }
+
+    public boolean removeUserProfile(UUID user, UUID profile) {
+        return removeLink(organisation.table(Schema.USER_PROFILES), user, profile);
+    }
+
+    public void addTeamProfile(UUID team, UUID profile) {
+        addLink(organisation.table(Schema.TEAM_PROFILES), team, profile);
+    }
+
+    public boolean removeTeamProfile(UUID team, UUID profile) {
+        return removeLink(organisation.table(Schema.TEAM_PROFILES), team, profile);
+    }
+
+    public UUID profileId(String name) {
+        return idWhere(Schema.PROFILES, "name", name);
+    }
+
+    public UUID privilegeId(String name) {
+        return idWhere(Schema.PRIVILEGES, "name", name);
+    }
+
+    /** The root copy of the logical role that {@code anyCopy} is a business-unit copy of. */
+    public UUID rootRole(UUID anyCopy) {
+        return changes.rootOf(anyCopy);
+    }
+
+    /** The privileges of a logical role (named by any of its copies): privilege name → depth (1, 2, 4, 8). */
+    public Map<String, Integer> rolePrivileges(UUID anyCopy) {
+        UUID root = changes.rootOf(anyCopy);
+        Map<String, Integer> held = new TreeMap<>();
+        for (Row row : organisation.table(Schema.ROLE_PRIVILEGES).snapshot()) {
+            RolePrivilegeRow privilege = (RolePrivilegeRow) row;
+            if (privilege.role().equals(root)) {
+                held.put(
+                        organisation
+                                .catalogue()
+                                .privilege(privilege.privilege())
+                                .name(),
+                        privilege.depth());
+            }
+        }
+        return held;
+    }
+
+    /** Gives a logical role (named by any of its copies) a privilege at a depth: 1, 2, 4 or 8. */
+    public void setRolePrivilege(UUID anyCopy, String privilegeName, int depth) {
+        PrivilegeCatalogue.Privilege privilege = organisation.catalogue().privilege(privilegeName);
+        if (!privilege.allows(depth)) {
+            throw new IllegalArgumentException(privilegeName + " cannot be held at depth " + depth);
+        }
+        changes.setRolePrivilege(anyCopy, privilege.id(), depth);
+    }
+
+    public boolean removeRolePrivilege(UUID anyCopy, String privilegeName) {
+        return changes.removeRolePrivilege(
+                anyCopy, organisation.catalogue().privilege(privilegeName).id());
+    }
+
+    /** Renames a logical role: every business-unit copy of it gets the name. */
+    public void renameRole(UUID anyCopy, String name) {
+        changes.renameRole(anyCopy, name);
+    }
+
+    /** Disables or enables a user, as Entra does when they are blocked or unlicensed. */
+    public void setUserDisabled(UUID user, boolean disabled) {
+        changes.setUserDisabled(user, disabled);
+    }
+
+    /** Deletes a user and every link of theirs (roles, team memberships, field security profiles). */
+    public void deleteUser(UUID user) {
+        changes.deleteUser(user);
+    }
+
+    /**
+     * Moves a user to another business unit as {@code SetBusinessSystemUser} does: into its default team, out of the
+     * old one's, and without their roles unless {@code keepRoles} ({@code DoNotRemoveRolesOnChangeBusinessUnit}).
+     */
+    public void moveUser(UUID user, UUID businessUnit, boolean keepRoles) {
+        changes.moveUser(user, businessUnit, keepRoles);
+    }
+
+    /**
+     * Expires every delta token handed out so far (400 0x80044352 "Version stamp associated with the client has
+     * expired"); tokens handed out afterwards work.
+     */
+    public void expireDeltaTokens() {
+        changes.expireDeltaTokens();
+    }
+
+    /** How many deletions the table's change log holds (bounded by {@link Behaviour#deletionsKeptPerTable()}). */
+    public int trackedDeletions(String entitySet) {
+        return table(entitySet).changes().size();
+    }
+
     /**
      * Adds an enabled, licensed human in the business unit and makes them a member of its default team, as
      * Dataverse does when a user first signs in.
@@ -170,17 +285,13 @@ public final class SimulatorState {
         values[def.required("caltype")] = 7;
         values[def.required("userlicensetype")] = 38;
         values[def.required("systemmanagedusertype")] = 0;
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = changes.now();
         values[def.required("createdon")] = now;
         values[def.required("modifiedon")] = now;
         values[def.required("organizationid")] = organisation.organizationId();
-        organisation.users().put(new GenericRow(values, organisation.nextVersion()));
-        int unit = Schema.TEAM.required("_businessunitid_value");
-        int isDefault = Schema.TEAM.required("isdefault");
-        for (Row team : organisation.teams().snapshot()) {
-            if (businessUnitId.equals(team.get(unit)) && Boolean.TRUE.equals(team.get(isDefault))) {
-                addMembership(id, team.id());
-            }
+        synchronized (organisation) {
+            changes.put(organisation.users(), new GenericRow(values, organisation.nextVersion()));
+            changes.joinDefaultTeam(id, businessUnitId);
         }
         return id;
     }
@@ -233,22 +344,17 @@ public final class SimulatorState {
 
     private void addLink(Table table, UUID left, UUID right) {
         synchronized (organisation) {
-            if (links(table).contains(new Link(left, right))) {
+            if (Changes.findLink(table, left, right) != null) {
                 throw new IllegalStateException(table.def().entityName() + " already links " + left + " and " + right);
             }
-            table.put(new LinkRow(UUID.randomUUID(), left, right, organisation.nextVersion()));
+            changes.link(table, left, right);
         }
     }
 
     private boolean removeLink(Table table, UUID left, UUID right) {
         synchronized (organisation) {
-            for (Row row : table.snapshot()) {
-                LinkRow link = (LinkRow) row;
-                if (link.first().equals(left) && link.second().equals(right)) {
-                    return table.remove(link.id());
-                }
-            }
-            return false;
+            LinkRow link = Changes.findLink(table, left, right);
+            return link != null && changes.delete(table, link);
         }
     }
 }

@@ -9,14 +9,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rows of one table in primary-key order (unsigned, i.e. the order of the lower-case text form). Readers take a
- * lock-free snapshot; writers copy on write, which suits a read-mostly simulator.
+ * The rows of one table in primary-key order (unsigned, i.e. the order of the lower-case text form), and the log of
+ * its deletions for change tracking. Readers take a lock-free snapshot; writers copy on write, which suits a
+ * read-mostly simulator.
  */
 final class Table {
 
     static final Comparator<UUID> KEY_ORDER = Table::compareKeys;
 
     private final TableDef def;
+    private final ChangeLog changes = new ChangeLog();
     private volatile Row[] rows = new Row[0];
 
     Table(TableDef def) {
@@ -35,6 +37,10 @@ final class Table {
 
     TableDef def() {
         return def;
+    }
+
+    ChangeLog changes() {
+        return changes;
     }
 
     Row[] snapshot() {

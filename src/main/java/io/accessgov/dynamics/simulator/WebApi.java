@@ -23,25 +23,35 @@ final class WebApi {
     private final Throttling throttling;
     private final Behaviour behaviour;
     private final Reads reads;
+    private final DeltaReads deltas;
+    private final ChangeTracking tracking;
+    private final Metadata metadata;
     private final Writes writes;
     private final String webApiBase;
     private final String wwwAuthenticate;
 
-    WebApi(
+    /** What the Web API serves with: the organisation's reads and writes, and what guards them. */
+    record Parts(
             Organisation organisation,
             Tokens tokens,
             Throttling throttling,
             Behaviour behaviour,
             Reads reads,
-            Writes writes,
-            String environmentUrl,
-            String tenantId) {
-        this.organisation = organisation;
-        this.tokens = tokens;
-        this.throttling = throttling;
-        this.behaviour = behaviour;
-        this.reads = reads;
-        this.writes = writes;
+            DeltaReads deltas,
+            ChangeTracking tracking,
+            Metadata metadata,
+            Writes writes) {}
+
+    WebApi(Parts parts, String environmentUrl, String tenantId) {
+        this.organisation = parts.organisation();
+        this.tokens = parts.tokens();
+        this.throttling = parts.throttling();
+        this.behaviour = parts.behaviour();
+        this.reads = parts.reads();
+        this.deltas = parts.deltas();
+        this.tracking = parts.tracking();
+        this.metadata = parts.metadata();
+        this.writes = parts.writes();
         this.webApiBase = environmentUrl + ROOT;
         this.wwwAuthenticate = "Bearer authorization_uri=https://login.microsoftonline.com/" + tenantId
                 + "/oauth2/authorize, resource_id=" + environmentUrl + "/";
@@ -84,11 +94,17 @@ final class WebApi {
     private void route(Call call) {
         String rawResourcePath = call.rawPath().substring(ROOT.length());
         List<Segment> segments = segments(rawResourcePath);
-        QueryOptions query = QueryOptions.parse(call.rawQuery());
         if (segments.isEmpty()) {
             throw ODataError.segmentNotFound("");
         }
         Segment first = segments.get(0);
+        boolean entitySetRead = call.method().equals("GET")
+                && Schema.bySet(first.name()) != null
+                && first.key() == null
+                && (segments.size() == 1
+                        || (segments.size() == 2 && segments.get(1).raw().equals("$count")));
+        Prefer prefer = Prefer.parse(call.headers("Prefer"));
+        QueryOptions query = QueryOptions.parse(call.rawQuery(), entitySetRead, prefer.trackChanges());
         switch (first.raw()) {
             case "WhoAmI", "WhoAmI()" -> {
                 onlyGet(call, segments);
@@ -104,17 +120,21 @@ final class WebApi {
                 throw new ODataError(501, "0x80040203", "The simulator does not support " + first.raw() + ".");
             default -> {}
         }
+        if (first.name().equals(Metadata.SET)) {
+            metadata.handle(call, segments, query);
+            return;
+        }
         TableDef def = Schema.bySet(first.name());
         if (def == null) {
             throw ODataError.segmentNotFound(first.name());
         }
         Table table = organisation.table(def.setName());
         if (first.key() == null) {
-            collectionRoute(call, def, table, segments, rawResourcePath, query);
+            collectionRoute(call, def, segments, rawResourcePath, query, prefer);
             return;
         }
         UUID id = key(first);
-        Row row = table.find(id);
+        Row row = find(def, table, id);
         if (segments.size() == 1) {
             if (!call.method().equals("GET")) {
                 throw unsupported(call, def);
@@ -175,18 +195,37 @@ final class WebApi {
     }
 
     private void collectionRoute(
-            Call call, TableDef def, Table table, List<Segment> segments, String rawResourcePath, QueryOptions query) {
+            Call call,
+            TableDef def,
+            List<Segment> segments,
+            String rawResourcePath,
+            QueryOptions query,
+            Prefer prefer) {
+        boolean copies = behaviour.rolePrivilegesOnCopies();
         if (segments.size() == 2
                 && segments.get(1).raw().equals("$count")
                 && call.method().equals("GET")) {
-            reads.count(call, table.snapshot());
+            if (query.get("$deltatoken") != null) {
+                deltas.count(call, def, () -> organisation.readable(def, copies), query);
+            } else {
+                reads.count(call, organisation.readable(def, copies));
+            }
             return;
         }
         if (segments.size() > 1) {
             throw ODataError.segmentNotFound(segments.get(1).raw());
         }
         switch (call.method()) {
-            case "GET" -> reads.collection(call, def, table.snapshot(), rawResourcePath, query);
+            case "GET" -> {
+                if (query.get("$deltatoken") != null) {
+                    deltas.read(call, def, () -> organisation.readable(def, copies), rawResourcePath, query);
+                } else if (prefer.trackChanges() && tracking.accepts(def)) {
+                    long from = organisation.currentVersion();
+                    reads.collection(call, def, organisation.readable(def, copies), rawResourcePath, query, from);
+                } else {
+                    reads.collection(call, def, organisation.readable(def, copies), rawResourcePath, query);
+                }
+            }
             case "POST" -> {
                 if (def.intersect()) {
                     throw ODataError.badRequest(
@@ -198,6 +237,15 @@ final class WebApi {
             }
             default -> throw ODataError.noResource();
         }
+    }
+
+    private @Nullable Row find(TableDef def, Table table, UUID id) {
+        if (def == Schema.ROLEPRIVILEGES && behaviour.rolePrivilegesOnCopies()) {
+            Row[] rows = organisation.readable(def, true);
+            int index = Table.search(rows, id);
+            return index >= 0 ? rows[index] : null;
+        }
+        return table.find(id);
     }
 
     private void whoAmI(Call call) {

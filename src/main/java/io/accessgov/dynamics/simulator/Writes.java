@@ -10,20 +10,23 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The write side (docs/dataverse.md §6): associate and disassociate through {@code $ref}, {@code AddMembersTeam} and
- * {@code RemoveMembersTeam}, with the business rules of §1.2, §2.1 and §3.1 checked before anything changes.
+ * The write side (docs/dataverse.md §6): associate and disassociate through {@code $ref} (roles, team memberships,
+ * field security profiles), {@code AddMembersTeam} and {@code RemoveMembersTeam}, with the business rules of §1.2,
+ * §2.1, §3.1 and §15 checked before anything changes, and every change tracked ({@link Changes}).
  * Callers serialise writes on the organisation (as the test-facing state does), so identical concurrent requests
  * end with one change.
  */
 final class Writes {
 
     private final Organisation organisation;
+    private final Changes changes;
     private final Behaviour behaviour;
     private final String webApiBase;
     private final LinkRules rules;
 
-    Writes(Organisation organisation, Behaviour behaviour, String webApiBase) {
-        this.organisation = organisation;
+    Writes(Changes changes, Behaviour behaviour, String webApiBase) {
+        this.organisation = changes.organisation();
+        this.changes = changes;
         this.behaviour = behaviour;
         this.webApiBase = webApiBase;
         this.rules = new LinkRules(organisation, behaviour);
@@ -48,7 +51,7 @@ final class Writes {
             call.empty(204);
             return;
         }
-        links.put(new LinkRow(UUID.randomUUID(), link.first(), link.second(), organisation.nextVersion()));
+        changes.link(links, link.first(), link.second());
         call.empty(204);
     }
 
@@ -83,7 +86,7 @@ final class Writes {
             call.empty(204);
             return;
         }
-        links.remove(existing.id());
+        changes.delete(links, existing);
         call.empty(204);
     }
 
@@ -121,10 +124,9 @@ final class Writes {
         for (Link link : links) {
             Row existing = find(memberships, link);
             if (add && existing == null) {
-                memberships.put(
-                        new LinkRow(UUID.randomUUID(), link.first(), link.second(), organisation.nextVersion()));
+                changes.link(memberships, link.first(), link.second());
             } else if (!add && existing != null) {
-                memberships.remove(existing.id());
+                changes.delete(memberships, existing);
             }
         }
         call.empty(204);
@@ -153,13 +155,7 @@ final class Writes {
     }
 
     private static @Nullable Row find(Table links, Link link) {
-        for (Row row : links.snapshot()) {
-            LinkRow candidate = (LinkRow) row;
-            if (candidate.first().equals(link.first()) && candidate.second().equals(link.second())) {
-                return candidate;
-            }
-        }
-        return null;
+        return Changes.findLink(links, link.first(), link.second());
     }
 
     private UUID referencedId(String url, String expectedSet) {
