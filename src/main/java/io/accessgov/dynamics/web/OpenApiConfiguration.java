@@ -94,6 +94,18 @@ class OpenApiConfiguration {
                                 .addProperty("detail", new StringSchema()))
                         .description("The offending parameters or body members (400 only)."));
         properties.put(
+                "parameter",
+                new StringSchema()
+                        .description("invalid-parameter: the (first) query parameter the operation does not define"
+                                + " or that was given more than once.")
+                        .example("statu"));
+        properties.put(
+                "acceptedParameters",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new StringSchema())
+                        .description("invalid-parameter, for a parameter the operation does not define: the query"
+                                + " parameters it does define."));
+        properties.put(
                 "teams",
                 new io.swagger.v3.oas.models.media.ArraySchema()
                         .items(new ObjectSchema()
@@ -131,8 +143,10 @@ class OpenApiConfiguration {
         responses.put(
                 "BadRequest",
                 problem(
-                        "Malformed id, parameter or body, or a page token that is not valid for this list.",
+                        "Malformed id, parameter or body, a query parameter the operation does not define or a single-valued"
+                                + " one given twice, or a page token that is not valid for this list.",
                         ProblemExamples.INVALID_PARAMETER,
+                        ProblemExamples.UNEXPECTED_PARAMETER,
                         ProblemExamples.INVALID_ID,
                         ProblemExamples.INVALID_PAGE_TOKEN));
         responses.put(

@@ -12,6 +12,10 @@ final class ProblemExamples {
             "/api/v1/accounts",
             "The parameter 'pageSize' must be between 1 and 1000.",
             Map.of("errors", List.of(Map.of("parameter", "pageSize", "detail", "must be between 1 and 1000"))));
+    static final Named UNEXPECTED_PARAMETER = refusal(
+            "unexpected-parameter",
+            "/api/v1/accounts",
+            new UnexpectedQueryParameter(List.of("statu"), accountListParameters()));
     static final Named INVALID_ID = example(
             ProblemKind.INVALID_ID,
             "/api/v1/accounts/not-a-guid",
@@ -115,6 +119,22 @@ final class ProblemExamples {
         Map<String, Object> json = new LinkedHashMap<>(Problems.asJson(Problems.of(kind, detail, path)));
         json.putAll(extra);
         return new Named(kind.slug(), kind.title(), json);
+    }
+
+    /** The problem a refusal of the service itself answers with, under a name of its own. */
+    private static Named refusal(String name, String path, ApiProblem refusal) {
+        Map<String, Object> json =
+                new LinkedHashMap<>(Problems.asJson(Problems.of(refusal.kind(), refusal.getMessage(), path)));
+        json.putAll(refusal.properties());
+        return new Named(name, refusal.kind().title(), json);
+    }
+
+    private static AcceptedParameters accountListParameters() {
+        Map<String, Boolean> parameters = new LinkedHashMap<>();
+        for (String name : List.of("status", "accountType", "search", "pageSize", "pageToken")) {
+            parameters.put(name, false);
+        }
+        return new AcceptedParameters(parameters, false);
     }
 
     record Named(String name, String summary, Map<String, Object> json) {}

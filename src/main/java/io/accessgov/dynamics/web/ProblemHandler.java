@@ -216,7 +216,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return errors;
     }
 
-    private static Map<String, Object> parameterError(String name, String detail) {
+    static Map<String, Object> parameterError(String name, String detail) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("parameter", name);
         error.put("detail", detail);
