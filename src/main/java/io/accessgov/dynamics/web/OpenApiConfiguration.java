@@ -179,6 +179,12 @@ class OpenApiConfiguration {
                         ProblemExamples.PLATFORM_MANAGED));
         responses.put("PayloadTooLarge", problem("The request body is too large.", ProblemExamples.PAYLOAD_TOO_LARGE));
         responses.put(
+                "UriTooLong",
+                problem("The request line (method, path and query) is too long.", ProblemExamples.URI_TOO_LONG));
+        responses.put(
+                "RequestHeadersTooLarge",
+                problem("The request line and headers together are too large.", ProblemExamples.HEADERS_TOO_LARGE));
+        responses.put(
                 "UnsupportedMediaType",
                 problem("The body is not application/json.", ProblemExamples.UNSUPPORTED_MEDIA_TYPE));
         responses.put("InternalError", problem("The service failed unexpectedly.", ProblemExamples.INTERNAL_ERROR));

@@ -3,6 +3,7 @@ package io.accessgov.dynamics.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Example problems for the OpenAPI document, built from the same kinds the service answers with. */
 final class ProblemExamples {
@@ -113,9 +114,22 @@ final class ProblemExamples {
                     + " roles or teams.",
             Map.of());
 
+    static final Named URI_TOO_LONG = example(
+            ProblemKind.URI_TOO_LONG,
+            null,
+            "The request line (method, path and query) is longer than the 8192 bytes this service reads; send a"
+                    + " shorter path or query.",
+            Map.of());
+    static final Named HEADERS_TOO_LARGE = example(
+            ProblemKind.HEADERS_TOO_LARGE,
+            null,
+            "The request line and headers together are larger than the 8192 bytes this service reads; send fewer"
+                    + " or smaller headers.",
+            Map.of());
+
     private ProblemExamples() {}
 
-    private static Named example(ProblemKind kind, String path, String detail, Map<String, Object> extra) {
+    private static Named example(ProblemKind kind, @Nullable String path, String detail, Map<String, Object> extra) {
         Map<String, Object> json = new LinkedHashMap<>(Problems.asJson(Problems.of(kind, detail, path)));
         json.putAll(extra);
         return new Named(kind.slug(), kind.title(), json);
