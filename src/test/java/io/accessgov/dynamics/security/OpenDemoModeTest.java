@@ -56,8 +56,15 @@ class OpenDemoModeTest {
     }
 
     @Test
-    void anonymousCallersSeeNoHealthDetails() {
-        assertThat(http.get("/actuator/health", null).body()).contains("UP").doesNotContain("components");
+    void anonymousCallersSeeTheHealthComponentsAndDetails() {
+        when(dataverseHealth.health(anyBoolean()))
+                .thenReturn(Health.up().withDetail("mode", "simulator").build());
+
+        assertThat(http.get("/actuator/health", null).body())
+                .contains("\"components\"")
+                .contains("\"dataverse\"")
+                .contains("\"mode\":\"simulator\"");
+        assertThat(http.get("/readyz", null).body()).contains("\"dataverse\"");
     }
 
     @Test
