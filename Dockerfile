@@ -51,7 +51,10 @@ COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 
+# SERVER_ADDRESS: in demo mode without a token issuer the service listens on 127.0.0.1 unless told otherwise; in a
+# container the network namespace is the boundary, and the port must be reachable from outside it.
 ENV CONNECTOR_DATA_DIR=/data \
+    SERVER_ADDRESS=0.0.0.0 \
     SERVER_PORT=8080
 VOLUME ["/data"]
 USER 10001:10001

@@ -1,12 +1,7 @@
 package io.accessgov.dynamics.dataverse;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
@@ -18,8 +13,10 @@ import org.springframework.stereotype.Component;
  * calling user and the latency; DOWN with a short reason a person can act on. Never shows the secret. Belongs in
  * the readiness group, never in liveness.
  *
- * <p>A probe answers within {@link #PROBE_BUDGET} even when Dataverse is slow (the client's own retries and deadline
- * may take far longer), and probes arriving while a check is under way share it instead of piling up requests.
+ * <p>The check runs at most once per {@code dynamics.health.interval} however many probes, monitors and people ask
+ * (see {@link CachedHealthCheck}); {@code /readyz}, {@code /actuator/health} and everything else that shows the
+ * status share that result, whose {@code checkedAt} says when it was found. A probe answers within
+ * {@link #PROBE_BUDGET} even when Dataverse is slow (the client's own retries and deadline may take far longer).
  */
 @Component("dataverseHealthIndicator")
 class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
@@ -28,54 +25,38 @@ class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final DataverseClient client;
     private final DataverseConnectionInfo connection;
-    private final ExecutorService checks = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dataverse-health");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Duration budget;
-    private CompletableFuture<Health> running;
+    private final CachedHealthCheck check;
 
     @Autowired
-    DataverseHealthIndicator(DataverseClient client, DataverseConnectionInfo connection) {
-        this(client, connection, PROBE_BUDGET);
+    DataverseHealthIndicator(
+            DataverseClient client, DataverseConnectionInfo connection, HealthCheckProperties properties) {
+        this(client, connection, properties.interval(), PROBE_BUDGET, Clock.systemUTC());
     }
 
-    DataverseHealthIndicator(DataverseClient client, DataverseConnectionInfo connection, Duration budget) {
+    /** With the default interval and budget. */
+    DataverseHealthIndicator(DataverseClient client, DataverseConnectionInfo connection) {
+        this(client, connection, HealthCheckProperties.DEFAULT_INTERVAL, PROBE_BUDGET, Clock.systemUTC());
+    }
+
+    DataverseHealthIndicator(
+            DataverseClient client,
+            DataverseConnectionInfo connection,
+            Duration interval,
+            Duration budget,
+            Clock clock) {
         this.client = client;
         this.connection = connection;
-        this.budget = budget;
+        this.check = new CachedHealthCheck("Dataverse (WhoAmI)", this::whoAmI, interval, budget, clock);
     }
 
     @Override
     public Health health() {
-        long started = System.nanoTime();
-        Health.Builder health;
-        try {
-            Health result = check().get(budget.toMillis(), TimeUnit.MILLISECONDS);
-            health = Health.status(result.getStatus()).withDetails(result.getDetails());
-        } catch (TimeoutException e) {
-            health = Health.down()
-                    .withDetail("reason", "Dataverse did not answer WhoAmI within " + budget.toMillis() + " ms.");
-        } catch (ExecutionException e) {
-            health = Health.down().withDetail("reason", "The health check failed unexpectedly.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            health = Health.down().withDetail("reason", "The health check was interrupted.");
-        }
-        return health.withDetail("environmentUrl", connection.environmentUrl().toString())
+        Health result = check.current();
+        return Health.status(result.getStatus())
+                .withDetails(result.getDetails())
+                .withDetail("environmentUrl", connection.environmentUrl().toString())
                 .withDetail("mode", connection.mode().label())
-                .withDetail(
-                        "latencyMs",
-                        Duration.ofNanos(System.nanoTime() - started).toMillis())
                 .build();
-    }
-
-    private synchronized CompletableFuture<Health> check() {
-        if (running == null || running.isDone()) {
-            running = CompletableFuture.supplyAsync(this::whoAmI, checks);
-        }
-        return running;
     }
 
     private Health whoAmI() {
@@ -91,6 +72,6 @@ class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
 
     @Override
     public void destroy() {
-        checks.shutdownNow();
+        check.close();
     }
 }

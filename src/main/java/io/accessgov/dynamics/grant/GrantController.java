@@ -102,7 +102,9 @@ class GrantController {
             operationId = "getGrant",
             summary = "Get a grant",
             description =
-                    "One grant by its id, {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}.")
+                    "One grant by its id, {resourceType}:{resourceId}:{entitlement}:{principalType}:{principalId}."
+                            + " A role may be named by the id of any of its business-unit copies; the grant answered carries"
+                            + " the canonical id, with the root role.")
     @ApiResponse(
             responseCode = "200",
             description = "The grant.",

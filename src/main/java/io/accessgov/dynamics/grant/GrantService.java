@@ -36,17 +36,16 @@ class GrantService {
     }
 
     /**
-     * The grant with this id.
+     * The grant with this id. A role in it may be named by any of its business-unit copies; the grant answered
+     * carries the canonical id, with the root role.
      *
      * @throws GrantNotFound when the principal does not hold it, or a part of it does not exist for the API
      */
     Grant get(GrantId id) {
         GrantQuery query = new GrantQuery(id.principalType(), id.principalId(), id.resourceType(), id.resourceId());
         try {
-            return grants(query).stream()
-                    .filter(grant -> grant.id().equals(id.toString()))
-                    .findFirst()
-                    .orElseThrow(() -> new GrantNotFound(id));
+            // one principal and one resource (a role's copy resolved to its root): at most one grant answers it
+            return grants(query).stream().findFirst().orElseThrow(() -> new GrantNotFound(id));
         } catch (GrantSubjectNotFound e) {
             throw new GrantNotFound(id);
         }

@@ -43,16 +43,28 @@ class SecurityConfiguration {
         "/v3/api-docs/**"
     };
 
+    /** Decided once; refuses start-up against a real environment without an issuer or explicit anonymous access. */
+    @Bean
+    CallerAuthentication callerAuthentication(
+            ObjectProvider<JwtDecoder> jwtDecoders, DynamicsProperties dynamics, ConnectorProperties connector) {
+        return CallerAuthentication.decide(
+                jwtDecoders.getIfAvailable() != null,
+                dynamics.demoMode(),
+                connector.security().allowAnonymous());
+    }
+
+    @Bean
+    HealthShownToEveryone healthShownToEveryoneInOpenDemoMode(CallerAuthentication mode) {
+        return new HealthShownToEveryone(mode);
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
+            CallerAuthentication mode,
             ObjectProvider<JwtDecoder> jwtDecoders,
-            DynamicsProperties dynamics,
-            ConnectorProperties connector,
             ProblemResponseWriter problems) {
         JwtDecoder jwtDecoder = jwtDecoders.getIfAvailable();
-        CallerAuthentication mode = CallerAuthentication.decide(
-                jwtDecoder != null, dynamics.demoMode(), connector.security().allowAnonymous());
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * The problems every API operation can answer — a bad request, a missing or insufficient token, and the ways
- * Dataverse can fail — documented once here instead of on every controller method. Operations keep what they
+ * The problems every API operation can answer — a bad request, a missing or insufficient token, a request line or
+ * headers beyond the server's limit, and the ways Dataverse can fail — documented once here instead of on every controller method. Operations keep what they
  * declare themselves; only missing statuses are added.
  */
 @Component
@@ -38,6 +38,8 @@ class CommonProblemResponses implements OperationCustomizer {
         responses.put("400", "BadRequest");
         responses.put("401", "Unauthorized");
         responses.put("403", "Forbidden");
+        responses.put("414", "UriTooLong");
+        responses.put("431", "RequestHeadersTooLarge");
         responses.put("500", "InternalError");
         responses.put("502", "BadGateway");
         responses.put("503", "ServiceUnavailable");

@@ -12,6 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Makes Tomcat's own error answers problems too. Requests Tomcat refuses before any servlet runs (an encoded slash
  * or NUL in the path, a request line or headers beyond the size limit, a path that is not valid UTF-8) are
  * answered by the host's error report valve, which writes an HTML page; this replaces that valve with one that
- * writes the same {@code application/problem+json} as the rest of the API (docs/api.md §2).
+ * writes the same {@code application/problem+json} as the rest of the API (docs/api.md §2). A request line or a
+ * header block beyond the limit, which Tomcat answers with a bare 400, is told apart and answered 414 or 431
+ * (see {@link OversizedRequest}).
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -56,11 +59,15 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
                 return;
             }
             try {
+                ProblemDetail problem = OversizedRequest.of(request, throwable)
+                        .map(OversizedRequest::problem)
+                        .orElseGet(() -> ProblemHandler.byStatus(status, null));
+                response.setStatus(problem.getStatus());
                 response.setContentType(Problems.MEDIA_TYPE.toString());
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(JSON.writeValueAsString(Problems.asJson(ProblemHandler.byStatus(status, null))));
+                    writer.write(JSON.writeValueAsString(Problems.asJson(problem)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

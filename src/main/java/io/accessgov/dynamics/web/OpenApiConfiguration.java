@@ -95,6 +95,18 @@ class OpenApiConfiguration {
                                 .addProperty("detail", new StringSchema()))
                         .description("The offending parameters or body members (400 only)."));
         properties.put(
+                "parameter",
+                new StringSchema()
+                        .description("invalid-parameter: the (first) query parameter the operation does not define"
+                                + " or that was given more than once.")
+                        .example("statu"));
+        properties.put(
+                "acceptedParameters",
+                new io.swagger.v3.oas.models.media.ArraySchema()
+                        .items(new StringSchema())
+                        .description("invalid-parameter, for a parameter the operation does not define: the query"
+                                + " parameters it does define."));
+        properties.put(
                 "teams",
                 new io.swagger.v3.oas.models.media.ArraySchema()
                         .items(new ObjectSchema()
@@ -132,8 +144,10 @@ class OpenApiConfiguration {
         responses.put(
                 "BadRequest",
                 problem(
-                        "Malformed id, parameter or body, or a page token that is not valid for this list.",
+                        "Malformed id, parameter or body, a query parameter the operation does not define or a single-valued"
+                                + " one given twice, or a page token that is not valid for this list.",
                         ProblemExamples.INVALID_PARAMETER,
+                        ProblemExamples.UNEXPECTED_PARAMETER,
                         ProblemExamples.INVALID_ID,
                         ProblemExamples.INVALID_PAGE_TOKEN));
         responses.put(
@@ -165,6 +179,12 @@ class OpenApiConfiguration {
                         ProblemExamples.INHERITED_ONLY,
                         ProblemExamples.PLATFORM_MANAGED));
         responses.put("PayloadTooLarge", problem("The request body is too large.", ProblemExamples.PAYLOAD_TOO_LARGE));
+        responses.put(
+                "UriTooLong",
+                problem("The request line (method, path and query) is too long.", ProblemExamples.URI_TOO_LONG));
+        responses.put(
+                "RequestHeadersTooLarge",
+                problem("The request line and headers together are too large.", ProblemExamples.HEADERS_TOO_LARGE));
         responses.put(
                 "UnsupportedMediaType",
                 problem("The body is not application/json.", ProblemExamples.UNSUPPORTED_MEDIA_TYPE));

@@ -5,6 +5,7 @@ import io.accessgov.dynamics.dataverse.DataverseThrottled;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Example problems for the OpenAPI document, built from the same kinds the service answers with. */
 final class ProblemExamples {
@@ -14,6 +15,10 @@ final class ProblemExamples {
             "/api/v1/accounts",
             "The parameter 'pageSize' must be between 1 and 1000.",
             Map.of("errors", List.of(Map.of("parameter", "pageSize", "detail", "must be between 1 and 1000"))));
+    static final Named UNEXPECTED_PARAMETER = refusal(
+            "unexpected-parameter",
+            "/api/v1/accounts",
+            new UnexpectedQueryParameter(List.of("statu"), accountListParameters()));
     static final Named INVALID_ID = example(
             ProblemKind.INVALID_ID,
             "/api/v1/accounts/not-a-guid",
@@ -115,12 +120,41 @@ final class ProblemExamples {
                     + " roles or teams.",
             Map.of());
 
+    static final Named URI_TOO_LONG = example(
+            ProblemKind.URI_TOO_LONG,
+            null,
+            "The request line (method, path and query) is longer than the 8192 bytes this service reads; send a"
+                    + " shorter path or query.",
+            Map.of());
+    static final Named HEADERS_TOO_LARGE = example(
+            ProblemKind.HEADERS_TOO_LARGE,
+            null,
+            "The request line and headers together are larger than the 8192 bytes this service reads; send fewer"
+                    + " or smaller headers.",
+            Map.of());
+
     private ProblemExamples() {}
 
-    private static Named example(ProblemKind kind, String path, String detail, Map<String, Object> extra) {
+    private static Named example(ProblemKind kind, @Nullable String path, String detail, Map<String, Object> extra) {
         Map<String, Object> json = new LinkedHashMap<>(Problems.asJson(Problems.of(kind, detail, path)));
         json.putAll(extra);
         return new Named(kind.slug(), kind.title(), json);
+    }
+
+    /** The problem a refusal of the service itself answers with, under a name of its own. */
+    private static Named refusal(String name, String path, ApiProblem refusal) {
+        Map<String, Object> json =
+                new LinkedHashMap<>(Problems.asJson(Problems.of(refusal.kind(), refusal.getMessage(), path)));
+        json.putAll(refusal.properties());
+        return new Named(name, refusal.kind().title(), json);
+    }
+
+    private static AcceptedParameters accountListParameters() {
+        Map<String, Boolean> parameters = new LinkedHashMap<>();
+        for (String name : List.of("status", "accountType", "search", "pageSize", "pageToken")) {
+            parameters.put(name, false);
+        }
+        return new AcceptedParameters(parameters, false);
     }
 
     record Named(String name, String summary, Map<String, Object> json) {}

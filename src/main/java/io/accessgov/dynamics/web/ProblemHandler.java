@@ -191,6 +191,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     case NOT_ACCEPTABLE -> "This resource cannot answer in a format the request accepts.";
                     case UNSUPPORTED_MEDIA_TYPE -> "The body's content type is not supported here.";
                     case PAYLOAD_TOO_LARGE -> "The request is too large.";
+                    case URI_TOO_LONG -> "The request line is too long; send a shorter path or query.";
+                    case HEADERS_TOO_LARGE -> "The request headers are too large; send fewer or smaller headers.";
                     case UNAUTHENTICATED -> "A valid bearer token is required.";
                     case INSUFFICIENT_SCOPE -> "The caller may not do this.";
                     case SERVICE_UNAVAILABLE -> "The service cannot answer right now; try again later.";
@@ -216,7 +218,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return errors;
     }
 
-    private static Map<String, Object> parameterError(String name, String detail) {
+    static Map<String, Object> parameterError(String name, String detail) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("parameter", name);
         error.put("detail", detail);

@@ -4,12 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -48,59 +43,20 @@ class QueryTextFilter extends OncePerRequestFilter {
 
     /** Why this raw query string is refused, or null when every name and value is text. */
     static @Nullable String refusal(String query) {
-        for (String pair : query.split("&", -1)) {
-            int eq = pair.indexOf('=');
-            Decoded name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            Decoded value = eq < 0 ? Decoded.EMPTY : decode(pair.substring(eq + 1));
-            String which =
-                    name.text() != null && PLAIN_NAME.matcher(name.text()).matches()
-                            ? "The parameter '" + name.text() + "'"
-                            : "A parameter of the query";
-            if (name.text() == null || value.text() == null) {
+        for (QueryString.Pair pair : QueryString.parse(query)) {
+            String name = pair.name();
+            String value = pair.value();
+            String which = name != null && PLAIN_NAME.matcher(name).matches()
+                    ? "The parameter '" + name + "'"
+                    : "A parameter of the query";
+            if (name == null || value == null) {
                 return which + " is not valid UTF-8 once percent-decoded.";
             }
-            if (hasControlCharacter(name.text()) || hasControlCharacter(value.text())) {
+            if (hasControlCharacter(name) || hasControlCharacter(value)) {
                 return which + " contains control characters (such as NUL or a line break); send plain text.";
             }
         }
         return null;
-    }
-
-    /** Percent-decoded text ({@code +} as a space, as Tomcat reads it), or null text when it is not UTF-8. */
-    private record Decoded(@Nullable String text) {
-        static final Decoded EMPTY = new Decoded("");
-    }
-
-    private static Decoded decode(String raw) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()) {
-                int high = Character.digit(raw.charAt(i + 1), 16);
-                int low = Character.digit(raw.charAt(i + 2), 16);
-                if (high >= 0 && low >= 0) {
-                    bytes.write(high << 4 | low);
-                    i += 2;
-                    continue;
-                }
-            }
-            if (c == '+') {
-                bytes.write(' ');
-            } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(encoded, 0, encoded.length);
-            }
-        }
-        try {
-            return new Decoded(StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            return new Decoded(null);
-        }
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -114,6 +114,54 @@ class GrantsEndToEndTest {
     }
 
     @Test
+    void aGrantIsFoundByTheIdOfAnyCopyOfItsRoleAndAnswersWithTheRootsId() {
+        String root = mostHeldRole();
+        List<String> copies = copiesOf(root);
+        Expected held = expected.where(id -> id.startsWith("role:" + root + ":")).values().stream()
+                .filter(grant -> grant.id().contains(":account:"))
+                .findFirst()
+                .orElseThrow();
+        Expected heldByTeam = expected.all().values().stream()
+                .filter(grant -> grant.id().startsWith("role:") && grant.id().contains(":team:"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the demo organisation should have a team holding a role"));
+        String teamsRoot = heldByTeam.id().split(":")[1];
+
+        assertThat(copies).hasSizeGreaterThan(1).contains(root);
+        for (String copy : copies) {
+            JsonNode grant = http.json("/api/v1/grants/" + held.id().replace(root, copy));
+            assertThat(grant.get("id").asString()).as("copy %s", copy).isEqualTo(held.id());
+            assertThat(grant.get("resource").get("id").asString()).isEqualTo(root);
+            assertThat(sources(grant)).isEqualTo(held.sources());
+        }
+        for (String copy : copiesOf(teamsRoot)) {
+            assertThat(http.json("/api/v1/grants/" + heldByTeam.id().replace(teamsRoot, copy))
+                            .get("id")
+                            .asString())
+                    .as("team's role by copy %s", copy)
+                    .isEqualTo(heldByTeam.id());
+        }
+    }
+
+    @Test
+    void aRoleCopyTheAccountDoesNotHoldIsStillNotFound() {
+        String root = mostHeldRole();
+        String nonHolder = humans().stream()
+                .filter(account -> !expected.all().containsKey("role:" + root + ":assigned:account:" + account))
+                .findFirst()
+                .orElseThrow();
+        String copy = copiesOf(root).stream()
+                .filter(id -> !id.equals(root))
+                .findFirst()
+                .orElseThrow();
+
+        var response = http.get("/api/v1/grants/role:" + copy + ":assigned:account:" + nonHolder);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("problem:grant-not-found");
+    }
+
+    @Test
     void aRoleWithMoreHoldersThanOnePagePagesCorrectly() {
         String root = mostHeldRole();
         Map<String, Expected> holders = expected.where(id -> id.startsWith("role:" + root + ":"));
@@ -202,6 +250,13 @@ class GrantsEndToEndTest {
     private List<String> rootRoles() {
         return simulator.state().rows("roles").stream()
                 .filter(role -> role.get("_parentroleid_value") == null)
+                .map(role -> role.get("roleid").toString())
+                .toList();
+    }
+
+    private List<String> copiesOf(String root) {
+        return simulator.state().rows("roles").stream()
+                .filter(role -> role.get("_parentrootroleid_value").toString().equals(root))
                 .map(role -> role.get("roleid").toString())
                 .toList();
     }

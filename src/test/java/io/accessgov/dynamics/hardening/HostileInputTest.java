@@ -194,8 +194,8 @@ class HostileInputTest {
                         "/api/v1/accounts?search=" + "x".repeat(257),
                         400,
                         "invalid-parameter"),
-                refuse("a 100 KB query string", "/api/v1/accounts?search=" + "x".repeat(100_000), 400, null),
-                refuse("a 100 KB path", "/api/v1/accounts/" + "a".repeat(100_000), 400, null),
+                refuse("a 100 KB query string", "/api/v1/accounts?search=" + "x".repeat(100_000), 414, "uri-too-long"),
+                refuse("a 100 KB path", "/api/v1/accounts/" + "a".repeat(100_000), 414, "uri-too-long"),
                 // page tokens that are not ours
                 refuse("garbage page token", "/api/v1/accounts?pageToken=garbage", 400, "invalid-page-token"),
                 refuse(

@@ -104,6 +104,11 @@ class DockerfileTest {
     }
 
     @Test
+    void listensOnEveryInterfaceOfTheContainerAlthoughDemoModeDefaultsToLoopback() {
+        assertThat(dockerfile.environment()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+    }
+
+    @Test
     void exposesTheHttpPortAndLeavesHealthToTheOrchestrator() {
         assertThat(dockerfile.finalStage("EXPOSE"))
                 .extracting(Instruction::arguments)
