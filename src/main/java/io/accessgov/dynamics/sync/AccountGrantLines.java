@@ -35,7 +35,7 @@ final class AccountGrantLines {
             .thenComparing(team -> team.id);
 
     private static final byte[] DIRECT_SOURCE = ascii("{\"type\":\"direct\"}");
-    private static final byte[] TAB_AND_ID = ascii("\t{\"id\":\"");
+    private static final byte[] KIND_AND_ID = ascii("{\"kind\":\"grant\",\"id\":\"");
     private static final byte[] REVOCABLE = ascii("],\"revocable\":true}\n");
     private static final byte[] NOT_REVOCABLE = ascii("],\"revocable\":false}\n");
 
@@ -59,11 +59,15 @@ final class AccountGrantLines {
     }
 
     /**
-     * Appends the account's grant lines to {@code out} in the stored form {@code key TAB json} (see
-     * {@link SnapshotLine}); the number of lines and the first and last keys.
+     * Appends the account's grant lines to {@code lines} as the export sends them (see {@link SnapshotLine}), and
+     * their keys to {@code keys}, each followed by a line break; the number of lines and the first and last keys.
      */
     Written write(
-            GrantRules.Account account, List<GrantRules.Role> direct, List<GrantRules.Team> memberOf, LineBuffer out) {
+            GrantRules.Account account,
+            List<GrantRules.Role> direct,
+            List<GrantRules.Team> memberOf,
+            LineBuffer lines,
+            LineBuffer keys) {
         String accountId = account.id().toString();
         byte[] keyStart = ascii("4|a|" + accountId + "|");
         byte[] accountBytes = ascii(accountId);
@@ -94,26 +98,26 @@ final class AccountGrantLines {
 
         for (HeldRole role : held) {
             GrantJson grant = grantOf(role.named);
-            start(out, keyStart, grant, accountBytes, principalAndSources);
+            start(lines, keys, keyStart, grant, accountBytes, principalAndSources);
             role.through.sort(SOURCE_ORDER);
             boolean first = true;
             if (role.direct) {
-                out.append(DIRECT_SOURCE);
+                lines.append(DIRECT_SOURCE);
                 first = false;
             }
             for (TeamJson team : role.through) {
                 if (!first) {
-                    out.append((byte) ',');
+                    lines.append((byte) ',');
                 }
-                out.append(team.source);
+                lines.append(team.source);
                 first = false;
             }
-            out.append(role.direct && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
+            lines.append(role.direct && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
         }
         for (TeamJson team : teamsOfAccount) {
-            start(out, keyStart, team.membership, accountBytes, principalAndSources);
-            out.append(DIRECT_SOURCE);
-            out.append(!team.membershipManagedElsewhere && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
+            start(lines, keys, keyStart, team.membership, accountBytes, principalAndSources);
+            lines.append(DIRECT_SOURCE);
+            lines.append(!team.membershipManagedElsewhere && !account.platformManaged() ? REVOCABLE : NOT_REVOCABLE);
         }
         int count = held.size() + teamsOfAccount.size();
         if (count == 0) {
@@ -142,17 +146,26 @@ final class AccountGrantLines {
         return heldRole;
     }
 
-    /** {@code 4|a|{account}|{grant id} TAB {"id":"{grant id}","resource":…,"principal":…,"sources":[} */
+    /**
+     * The key {@code 4|a|{account}|{grant id}} and its line break; the line up to its sources:
+     * {@code {"kind":"grant","id":"{grant id}","resource":…,"principal":…,"sources":[}.
+     */
     private static void start(
-            LineBuffer out, byte[] keyStart, GrantJson grant, byte[] accountId, byte[] principalAndSources) {
-        out.append(keyStart);
-        out.append(grant.id);
-        out.append(accountId);
-        out.append(TAB_AND_ID);
-        out.append(grant.id);
-        out.append(accountId);
-        out.append(grant.resource);
-        out.append(principalAndSources);
+            LineBuffer lines,
+            LineBuffer keys,
+            byte[] keyStart,
+            GrantJson grant,
+            byte[] accountId,
+            byte[] principalAndSources) {
+        keys.append(keyStart);
+        keys.append(grant.id);
+        keys.append(accountId);
+        keys.append((byte) '\n');
+        lines.append(KIND_AND_ID);
+        lines.append(grant.id);
+        lines.append(accountId);
+        lines.append(grant.resource);
+        lines.append(principalAndSources);
     }
 
     /**

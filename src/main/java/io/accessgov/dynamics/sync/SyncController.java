@@ -13,10 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -151,10 +154,11 @@ class SyncController {
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/export", produces = NDJSON)
     ResponseEntity<StreamingResponseBody> exportSync(@Parameter(description = "The sync id.") @PathVariable String id) {
-        InputStream snapshot = syncs.openSnapshot(syncId(id));
+        SnapshotStore.Snapshot snapshot = syncs.snapshot(syncId(id));
+        InputStream lines = open(snapshot::lines);
         return ndjson(out -> {
-            try (snapshot) {
-                SnapshotStreams.export(snapshot, out);
+            try (InputStream ndjson = new GZIPInputStream(lines, 1 << 16)) {
+                ndjson.transferTo(out);
             }
         });
     }
@@ -197,10 +201,12 @@ class SyncController {
                     String since) {
         UUID current = syncId(id);
         UUID earlier = Ids.parseGuid(since, "since sync id");
-        InputStream before = syncs.openSnapshot(earlier);
-        InputStream after;
+        SnapshotStore.Snapshot earlierSnapshot = syncs.snapshot(earlier);
+        SnapshotStore.Snapshot currentSnapshot = syncs.snapshot(current);
+        SnapshotReader before = open(() -> SnapshotReader.of(earlierSnapshot));
+        SnapshotReader after;
         try {
-            after = syncs.openSnapshot(current);
+            after = open(() -> SnapshotReader.of(currentSnapshot));
         } catch (RuntimeException e) {
             closeQuietly(before);
             throw e;
@@ -221,11 +227,25 @@ class SyncController {
         return Ids.parseGuid(id, "sync id");
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static void closeQuietly(java.io.Closeable in) {
         try {
             in.close();
-        } catch (java.io.IOException ignored) {
+        } catch (IOException ignored) {
             // nothing was read from it
+        }
+    }
+
+    /** Something opened from a snapshot. */
+    @FunctionalInterface
+    private interface Opening<T> {
+        T open() throws IOException;
+    }
+
+    private static <T> T open(Opening<T> opening) {
+        try {
+            return opening.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("A snapshot cannot be read", e);
         }
     }
 

@@ -25,20 +25,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires full syncs: the embedded snapshot store in {@code connector.data-dir}, one background thread that runs
- * syncs one at a time, and one reading thread per table or part of a table (the Dataverse client bounds the
- * requests in flight).
+ * syncs one at a time, one reading thread per table or part of a table (the Dataverse client bounds the requests in
+ * flight), and the threads that compress snapshots.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncWiring {
 
+    @Bean(destroyMethod = "close")
+    SnapshotCompression snapshotCompression() {
+        return new SnapshotCompression();
+    }
+
+    /** The embedded store; snapshots an earlier version kept are converted before any request is served. */
     @Bean
-    SnapshotStore snapshotStore(ConnectorProperties connector, JsonMapper json) {
-        return new FileSnapshotStore(connector.dataDir(), json);
+    SnapshotStore snapshotStore(ConnectorProperties connector, SnapshotCompression compression, JsonMapper json) {
+        FileSnapshotStore store = new FileSnapshotStore(connector.dataDir(), json);
+        LegacySnapshots.convert(store, compression, json);
+        return store;
     }
 
     @Bean(destroyMethod = "close")
     SyncService syncService(
             SnapshotStore store,
+            SnapshotCompression compression,
             DataverseClient dataverse,
             GrantRules rules,
             AccountTypeResolver types,
@@ -56,6 +65,7 @@ class SyncWiring {
                 types,
                 json,
                 store,
+                compression,
                 work,
                 readers,
                 connector.syncs().parts(),

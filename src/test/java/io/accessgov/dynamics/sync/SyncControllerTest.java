@@ -13,13 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.web.Page;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,21 @@ class SyncControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @TempDir
+    static Path dataDir;
+
+    static TestSnapshots snapshots;
+
+    @BeforeAll
+    static void startStore() {
+        snapshots = new TestSnapshots(dataDir);
+    }
+
+    @AfterAll
+    static void stopStore() {
+        snapshots.close();
+    }
 
     @MockitoBean
     SyncService syncs;
@@ -112,7 +129,7 @@ class SyncControllerTest {
     @Test
     void exportOfASyncThatDidNotSucceedIs409() throws Exception {
         Sync failed = RUNNING.failed(Instant.parse("2026-11-26T05:01:00Z"), Map.of("type", "x"));
-        when(syncs.openSnapshot(ID)).thenThrow(new SyncNotSucceeded(failed));
+        when(syncs.snapshot(ID)).thenThrow(new SyncNotSucceeded(failed));
 
         mvc.perform(get("/api/v1/syncs/" + ID + "/export").accept("application/x-ndjson"))
                 .andExpect(status().isConflict())
@@ -123,7 +140,7 @@ class SyncControllerTest {
 
     @Test
     void changesAgainstARunningSyncIs409() throws Exception {
-        when(syncs.openSnapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
+        when(syncs.snapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
 
         mvc.perform(get("/api/v1/syncs/" + ID + "/changes?since=" + EARLIER))
                 .andExpect(status().isConflict())
@@ -132,9 +149,9 @@ class SyncControllerTest {
 
     @Test
     void exportStreamsEachObjectWithItsKindAsNdjson() throws Exception {
-        String stored =
-                new SnapshotLine("0|" + ID, "business-unit", ID.toString(), "{\"id\":\"" + ID + "\"}").encode() + "\n";
-        when(syncs.openSnapshot(ID)).thenReturn(new ByteArrayInputStream(stored.getBytes(StandardCharsets.UTF_8)));
+        when(syncs.snapshot(ID))
+                .thenReturn(snapshots.write(
+                        UUID.randomUUID(), List.of(TestSnapshots.line("0|" + ID, "{\"id\":\"" + ID + "\"}"))));
 
         MvcResult started = mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
                 .andExpect(request().asyncStarted())
