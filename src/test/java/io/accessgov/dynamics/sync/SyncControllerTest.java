@@ -3,8 +3,8 @@ package io.accessgov.dynamics.sync;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -13,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.web.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 @WebMvcTest(controllers = SyncController.class)
 class SyncControllerTest {
@@ -62,6 +66,15 @@ class SyncControllerTest {
     @AfterAll
     static void stopStore() {
         snapshots.close();
+    }
+
+    /** How snapshots are sent: the real thing, without a time limit. */
+    @TestConfiguration
+    static class Responses {
+        @Bean
+        SnapshotResponses snapshotResponses() {
+            return new SnapshotResponses(null);
+        }
     }
 
     @MockitoBean
@@ -148,19 +161,79 @@ class SyncControllerTest {
     }
 
     @Test
-    void exportStreamsEachObjectWithItsKindAsNdjson() throws Exception {
-        when(syncs.snapshot(ID))
-                .thenReturn(snapshots.write(
-                        UUID.randomUUID(), List.of(TestSnapshots.line("0|" + ID, "{\"id\":\"" + ID + "\"}"))));
+    void exportSendsEachObjectWithItsKindAsNdjsonWithItsLength() throws Exception {
+        when(syncs.snapshot(ID)).thenReturn(snapshot());
+        String export = "{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n";
 
-        MvcResult started = mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-
-        mvc.perform(asyncDispatch(started))
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(request().asyncNotStarted())
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/x-ndjson"))
-                .andExpect(content().string("{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n"));
+                .andExpect(header().longValue("Content-Length", export.length()))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(content().string(export));
+    }
+
+    @Test
+    void exportToAClientThatAcceptsGzipIsTheStoredGzipFileAsItIs() throws Exception {
+        SnapshotStore.Snapshot snapshot = snapshot();
+        when(syncs.snapshot(ID)).thenReturn(snapshot);
+        byte[] stored;
+        try (InputStream lines = snapshot.lines()) {
+            stored = lines.readAllBytes();
+        }
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export").header("Accept-Encoding", "br;q=1, gzip;q=0.8"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/x-ndjson"))
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().longValue("Content-Length", stored.length))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andExpect(content().bytes(stored));
+    }
+
+    @Test
+    void headOfAnExportAnswersItsHeadersOnly() throws Exception {
+        when(syncs.snapshot(ID)).thenReturn(snapshot());
+
+        String export = "{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n";
+
+        mvc.perform(head("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(status().isOk())
+                .andExpect(header().longValue("Content-Length", export.length()))
+                .andExpect(content().bytes(new byte[0]));
+    }
+
+    @Test
+    void aSnapshotThatCannotBeOpenedIs500BeforeAnythingIsSent() throws Exception {
+        SnapshotStore.Snapshot unreadable = new SnapshotStore.Snapshot() {
+            @Override
+            public SnapshotSize size() {
+                return new SnapshotSize(1, 10, 30);
+            }
+
+            @Override
+            public InputStream lines() throws IOException {
+                throw new NoSuchFileException("lines.ndjson.gz");
+            }
+
+            @Override
+            public InputStream keys() throws IOException {
+                throw new NoSuchFileException("keys.gz");
+            }
+        };
+        when(syncs.snapshot(ID)).thenReturn(unreadable);
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:internal-error"));
+    }
+
+    private SnapshotStore.Snapshot snapshot() throws IOException {
+        return snapshots.write(UUID.randomUUID(), List.of(TestSnapshots.line("0|" + ID, "{\"id\":\"" + ID + "\"}")));
     }
 
     @Test
