@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AccountGrantLines {
 
-    private static final byte[] TAB_AND_ID = ascii("\t{\"id\":\"");
+    private static final byte[] KIND_AND_ID = ascii("{\"kind\":\"grant\",\"id\":\"");
     private static final byte[] REVOCABLE = ascii("],\"revocable\":true}\n");
     private static final byte[] NOT_REVOCABLE = ascii("],\"revocable\":false}\n");
 
@@ -60,11 +60,15 @@ final class AccountGrantLines {
     }
 
     /**
-     * Appends the account's grant lines to {@code out} in the stored form {@code key TAB json} (see
-     * {@link SnapshotLine}); the number of lines and the first and last keys.
+     * Appends the account's grant lines to {@code out} as the export sends them (see {@link SnapshotLine}), and their
+     * keys to {@code keys}, each followed by a line break; the number of lines and the first and last keys.
      */
     Written write(
-            GrantRules.Account account, List<GrantRules.Role> direct, List<GrantRules.Team> memberOf, LineBuffer out) {
+            GrantRules.Account account,
+            List<GrantRules.Role> direct,
+            List<GrantRules.Team> memberOf,
+            LineBuffer out,
+            LineBuffer keys) {
         List<Line> lines = new ArrayList<>(direct.size() + 2 * memberOf.size());
         Map<UUID, Line> roleLines = new HashMap<>();
         for (GrantRules.Role role : direct) {
@@ -100,7 +104,7 @@ final class AccountGrantLines {
         byte[] accountBytes = ascii(accountId);
         byte[] principalAndSources = principalAndSources(accountId, account.displayName());
         for (Line line : lines) {
-            start(out, keyStart, line.grant, accountBytes, principalAndSources);
+            start(out, keys, keyStart, line.grant, accountBytes, principalAndSources);
             if (line.direct) {
                 line.sources.add(directSource);
             }
@@ -133,13 +137,22 @@ final class AccountGrantLines {
         return line;
     }
 
-    /** {@code 4|a|{account}|{grant id} TAB {"id":"{grant id}","resource":…,"principal":…,"sources":[} */
+    /**
+     * The key {@code 4|a|{account}|{grant id}} and its line break; the line up to its sources:
+     * {@code {"kind":"grant","id":"{grant id}","resource":…,"principal":…,"sources":[}.
+     */
     private static void start(
-            LineBuffer out, byte[] keyStart, GrantJson grant, byte[] accountId, byte[] principalAndSources) {
-        out.append(keyStart);
-        out.append(grant.id);
-        out.append(accountId);
-        out.append(TAB_AND_ID);
+            LineBuffer out,
+            LineBuffer keys,
+            byte[] keyStart,
+            GrantJson grant,
+            byte[] accountId,
+            byte[] principalAndSources) {
+        keys.append(keyStart);
+        keys.append(grant.id);
+        keys.append(accountId);
+        keys.append((byte) '\n');
+        out.append(KIND_AND_ID);
         out.append(grant.id);
         out.append(accountId);
         out.append(grant.resource);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,36 +17,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The embedded snapshot store: in {@code {data-dir}/syncs}, each sync's metadata as {@code {id}.json} and its
- * snapshot gzip-compressed as {@code {id}.ndjson.gz} (compressed on several cores, as a series of gzip members).
- * Both are written to a temporary file first and moved into place atomically, so a crash never leaves a
- * half-written file under a real name.
+ * The embedded snapshot store, in {@code {data-dir}/syncs}: each sync's metadata as {@code {id}.json}, and its
+ * snapshot as the folder {@code {id}/} holding {@code lines.ndjson.gz}, {@code keys.gz} and {@code size.json}. A
+ * draft is written as {@code {id}.tmp/} and renamed into place whole, so a crash never leaves a half-written
+ * snapshot under a real name; whatever ends in {@code .tmp} is removed at start-up. (Snapshots of the first stored
+ * form, {@code {id}.ndjson.gz}, are converted once by {@link LegacySnapshots}.)
  */
 @Slf4j
-final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
+final class FileSnapshotStore implements SnapshotStore {
 
     private static final String METADATA = ".json";
-    private static final String SNAPSHOT = ".ndjson.gz";
     private static final String TEMPORARY = ".tmp";
+    private static final String LINES = "lines.ndjson.gz";
+    private static final String KEYS = "keys.gz";
+    private static final String SIZE = "size.json";
+    private static final int BUFFER = 1 << 16;
 
     private final Path directory;
     private final JsonMapper json;
-    private final int compressorThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private final ExecutorService compressors = Executors.newFixedThreadPool(compressorThreads, task -> {
-        Thread thread = new Thread(task, "snapshot-gzip");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     FileSnapshotStore(Path dataDir, JsonMapper json) {
         this.directory = dataDir.resolve("syncs");
@@ -53,12 +49,17 @@ final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
             Files.createDirectories(directory);
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, "*" + TEMPORARY)) {
                 for (Path leftover : leftovers) {
-                    Files.deleteIfExists(leftover);
+                    FileSystemUtils.deleteRecursively(leftover);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use " + directory + " for sync snapshots", e);
         }
+    }
+
+    /** Where the syncs are kept. */
+    Path directory() {
+        return directory;
     }
 
     @Override
@@ -67,7 +68,7 @@ final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
         Path temporary = directory.resolve(sync.id() + METADATA + TEMPORARY);
         try {
             Files.write(temporary, json.writeValueAsBytes(sync));
-            move(temporary, target);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save sync " + sync.id(), e);
         }
@@ -106,77 +107,117 @@ final class FileSnapshotStore implements SnapshotStore, AutoCloseable {
 
     @Override
     public Draft draft(UUID id) throws IOException {
-        Path temporary = directory.resolve(id + SNAPSHOT + TEMPORARY);
-        Path target = directory.resolve(id + SNAPSHOT);
-        OutputStream stream = new ParallelGzipOutputStream(
-                new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16),
-                compressors,
-                2 * compressorThreads);
-        return new Draft() {
-            private boolean committed;
-            private boolean closed;
+        Path temporary = directory.resolve(id + TEMPORARY);
+        FileSystemUtils.deleteRecursively(temporary);
+        Files.createDirectory(temporary);
+        return new FileDraft(temporary, directory.resolve(id.toString()));
+    }
 
+    @Override
+    public Snapshot read(UUID id) throws IOException {
+        Path folder = directory.resolve(id.toString());
+        SnapshotSize size;
+        try {
+            size = json.readValue(Files.readAllBytes(folder.resolve(SIZE)), SnapshotSize.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw new IOException("The size record of snapshot " + id + " is damaged", e);
+        }
+        return new Snapshot() {
             @Override
-            public OutputStream stream() {
-                return stream;
+            public SnapshotSize size() {
+                return size;
             }
 
             @Override
-            public void commit() throws IOException {
-                stream.close();
-                closed = true;
-                move(temporary, target);
-                committed = true;
+            public InputStream lines() throws IOException {
+                return open(folder.resolve(LINES), size.gzipBytes());
             }
 
             @Override
-            public void close() throws IOException {
-                if (!closed) {
-                    closed = true;
-                    try {
-                        stream.close();
-                    } catch (IOException ignored) {
-                        // the draft is discarded anyway
-                    }
-                }
-                if (!committed) {
-                    Files.deleteIfExists(temporary);
-                }
+            public InputStream keys() throws IOException {
+                return open(folder.resolve(KEYS), -1);
             }
         };
     }
 
-    @Override
-    public InputStream read(UUID id) throws IOException {
-        Path file = directory.resolve(id + SNAPSHOT);
-        return new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16);
+    private static InputStream open(Path file, long expectedSize) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        if (expectedSize >= 0 && channel.size() != expectedSize) {
+            long actual = channel.size();
+            channel.close();
+            throw new IOException(file + " is " + actual + " bytes long where " + expectedSize + " were recorded");
+        }
+        return new BufferedInputStream(Channels.newInputStream(channel), BUFFER);
     }
 
     @Override
     public void delete(UUID id) {
         try {
-            Files.deleteIfExists(directory.resolve(id + SNAPSHOT));
+            Path folder = directory.resolve(id.toString());
+            if (Files.isDirectory(folder)) {
+                Path doomed = directory.resolve(id + ".deleted" + TEMPORARY);
+                Files.move(folder, doomed, StandardCopyOption.ATOMIC_MOVE);
+                FileSystemUtils.deleteRecursively(doomed);
+            }
+            Files.deleteIfExists(LegacySnapshots.fileOf(directory, id));
             Files.deleteIfExists(directory.resolve(id + METADATA));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete sync " + id, e);
         }
     }
 
-    @Override
-    public void close() {
-        compressors.shutdownNow();
-    }
+    /** A snapshot being written in {@code {id}.tmp/}, renamed to {@code {id}/} at commit. */
+    private final class FileDraft implements Draft {
+        private final Path temporary;
+        private final Path target;
+        private final OutputStream lines;
+        private final OutputStream keys;
+        private boolean committed;
 
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
+        FileDraft(Path temporary, Path target) throws IOException {
+            this.temporary = temporary;
+            this.target = target;
+            this.lines = new BufferedOutputStream(Files.newOutputStream(temporary.resolve(LINES)), BUFFER);
+            this.keys = new BufferedOutputStream(Files.newOutputStream(temporary.resolve(KEYS)), BUFFER);
+        }
 
-    /** Gzip at the fastest level: snapshots are written once per sync and must not slow it down. */
-    static final class FastGzipOutputStream extends GZIPOutputStream {
+        @Override
+        public OutputStream lines() {
+            return lines;
+        }
 
-        FastGzipOutputStream(OutputStream out) throws IOException {
-            super(out, 1 << 16);
-            def.setLevel(Deflater.BEST_SPEED);
+        @Override
+        public OutputStream keys() {
+            return keys;
+        }
+
+        @Override
+        public void commit(SnapshotSize size) throws IOException {
+            lines.close();
+            keys.close();
+            long written = Files.size(temporary.resolve(LINES));
+            if (written != size.gzipBytes()) {
+                throw new IOException("The snapshot's lines are " + written + " bytes long, not the " + size.gzipBytes()
+                        + " recorded");
+            }
+            Files.write(temporary.resolve(SIZE), json.writeValueAsBytes(size));
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (committed) {
+                return;
+            }
+            for (OutputStream part : List.of(lines, keys)) {
+                try {
+                    part.close();
+                } catch (IOException ignored) {
+                    // the draft is discarded anyway
+                }
+            }
+            FileSystemUtils.deleteRecursively(temporary);
         }
     }
 }

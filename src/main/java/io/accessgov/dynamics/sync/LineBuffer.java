@@ -21,9 +21,14 @@ final class LineBuffer {
     }
 
     void append(byte[] more) {
-        ensure(more.length);
-        System.arraycopy(more, 0, bytes, size, more.length);
-        size += more.length;
+        append(more, more.length);
+    }
+
+    /** Appends the first {@code length} bytes of {@code more}. */
+    void append(byte[] more, int length) {
+        ensure(length);
+        System.arraycopy(more, 0, bytes, size, length);
+        size += length;
     }
 
     /** Appends text known to be ASCII (ids, keys, fixed JSON), one byte a character. */

@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Sorts lines with bounded memory: lines are kept until they hold about {@code budgetChars} characters, then sorted
@@ -88,7 +91,7 @@ final class LineSorter implements Closeable {
         Path spill = Files.createTempFile(temporaryDirectory, prefix, ".spill.tmp");
         spills.add(spill);
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(
-                new FileSnapshotStore.FastGzipOutputStream(Files.newOutputStream(spill)), StandardCharsets.UTF_8))) {
+                new FastGzipOutputStream(Files.newOutputStream(spill)), StandardCharsets.UTF_8))) {
             for (String line : buffer) {
                 writer.write(line);
                 writer.write('\n');
@@ -106,6 +109,15 @@ final class LineSorter implements Closeable {
             Files.deleteIfExists(spill);
         }
         spills.clear();
+    }
+
+    /** Gzip at the fastest level: spills are read back once, soon. */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
     }
 
     /** The smallest unread line of one spill. */

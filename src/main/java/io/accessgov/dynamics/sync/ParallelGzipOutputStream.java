@@ -1,6 +1,5 @@
 package io.accessgov.dynamics.sync;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -10,23 +9,37 @@ import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 /**
- * Gzip on several cores: the bytes are cut into blocks, each compressed on its own into a complete gzip member, and
- * the members are written in order. A sequence of gzip members is one valid gzip file (RFC 1952), read back by
- * {@link java.util.zip.GZIPInputStream} like any other. At most {@code inFlight} blocks wait at a time.
+ * Gzip on several cores, as one ordinary gzip file (a single member, RFC 1952) that any decoder reads, HTTP clients
+ * included: the bytes are cut into blocks, each deflated on its own thread with the end of the block before as its
+ * dictionary and flushed to a byte boundary, so that the blocks' output, in order, is one deflate stream; the writer
+ * adds the header, and the trailer with the CRC-32 it computes as the bytes pass. At most {@code inFlight} blocks wait
+ * at a time. Compresses at the fastest level: snapshots are written once per sync and must not slow it down.
  */
 final class ParallelGzipOutputStream extends OutputStream {
 
     static final int BLOCK_SIZE = 1 << 18;
 
+    /** Deflate looks back at most 32 KiB: the dictionary a block needs from the one before. */
+    private static final int WINDOW = 1 << 15;
+
+    /** Magic, deflate, no flags, no time, no extra flags, unknown operating system (RFC 1952 §2.3). */
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+
     private final OutputStream out;
     private final ExecutorService compressors;
     private final int inFlight;
     private final Deque<Future<byte[]>> pending = new ArrayDeque<>();
+    private final CRC32 crc = new CRC32();
     private byte[] block = new byte[BLOCK_SIZE];
+    private byte[] previous = new byte[0];
     private int filled;
-    private boolean written;
+    private long size;
+    private long compressedSize;
+    private boolean started;
     private boolean closed;
 
     ParallelGzipOutputStream(OutputStream out, ExecutorService compressors, int inFlight) {
@@ -38,7 +51,7 @@ final class ParallelGzipOutputStream extends OutputStream {
     @Override
     public void write(int b) throws IOException {
         if (filled == block.length) {
-            submit();
+            submit(false);
         }
         block[filled++] = (byte) b;
     }
@@ -47,7 +60,7 @@ final class ParallelGzipOutputStream extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
             if (filled == block.length) {
-                submit();
+                submit(false);
             }
             int n = Math.min(length, block.length - filled);
             System.arraycopy(bytes, offset, block, filled, n);
@@ -57,12 +70,28 @@ final class ParallelGzipOutputStream extends OutputStream {
         }
     }
 
-    private void submit() throws IOException {
-        if (filled == 0) {
+    /** The bytes written so far, before compression. */
+    long size() {
+        return size + filled;
+    }
+
+    /** The bytes of gzip written to the underlying stream so far: the whole file's size once closed. */
+    long compressedSize() {
+        return compressedSize;
+    }
+
+    private void submit(boolean last) throws IOException {
+        if (filled == 0 && !last) {
             return;
         }
-        byte[] full = filled == block.length ? block : Arrays.copyOf(block, filled);
-        pending.add(compressors.submit(() -> compress(full)));
+        byte[] input = filled == block.length ? block : Arrays.copyOf(block, filled);
+        byte[] dictionary = previous.length <= WINDOW
+                ? previous
+                : Arrays.copyOfRange(previous, previous.length - WINDOW, previous.length);
+        crc.update(input);
+        size += input.length;
+        pending.add(compressors.submit(() -> deflate(input, dictionary, last)));
+        previous = input;
         block = new byte[BLOCK_SIZE];
         filled = 0;
         while (pending.size() >= inFlight) {
@@ -71,21 +100,46 @@ final class ParallelGzipOutputStream extends OutputStream {
     }
 
     private void writeNext() throws IOException {
-        out.write(await(pending.poll()));
-        written = true;
-    }
-
-    private static byte[] compress(byte[] bytes) throws IOException {
-        ByteArrayOutputStream member = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (FileSnapshotStore.FastGzipOutputStream gzip = new FileSnapshotStore.FastGzipOutputStream(member)) {
-            gzip.write(bytes);
+        if (!started) {
+            emit(HEADER);
+            started = true;
         }
-        return member.toByteArray();
+        emit(await(pending.poll()));
     }
 
-    private static byte[] await(Future<byte[]> member) throws IOException {
+    private void emit(byte[] bytes) throws IOException {
+        out.write(bytes);
+        compressedSize += bytes.length;
+    }
+
+    /** Raw deflate of one block; every block but the last ends on a byte boundary, without the final-block bit. */
+    private static byte[] deflate(byte[] input, byte[] dictionary, boolean last) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
         try {
-            return member.get();
+            if (dictionary.length > 0) {
+                deflater.setDictionary(dictionary);
+            }
+            deflater.setInput(input);
+            if (last) {
+                deflater.finish();
+            }
+            LineBuffer output = new LineBuffer(input.length / 3 + 64);
+            byte[] chunk = new byte[1 << 16];
+            while (true) {
+                int n = last ? deflater.deflate(chunk) : deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
+                output.append(chunk, n);
+                if (last ? deflater.finished() : n < chunk.length) {
+                    return output.toByteArray();
+                }
+            }
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] await(Future<byte[]> block) throws IOException {
+        try {
+            return block.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while compressing");
@@ -94,16 +148,17 @@ final class ParallelGzipOutputStream extends OutputStream {
         }
     }
 
-    /** Compresses and writes everything so far; the stream stays open. */
+    /** Compresses and writes everything so far; the file stays open. */
     @Override
     public void flush() throws IOException {
-        submit();
+        submit(false);
         while (!pending.isEmpty()) {
             writeNext();
         }
         out.flush();
     }
 
+    /** Ends the file: the last block, then the trailer (CRC-32 and size modulo 2^32, little-endian). */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -111,13 +166,24 @@ final class ParallelGzipOutputStream extends OutputStream {
         }
         closed = true;
         try {
-            flush();
-            if (!written) {
-                out.write(compress(new byte[0])); // an empty file is not gzip; an empty member is
+            submit(true);
+            while (!pending.isEmpty()) {
+                writeNext();
             }
+            emit(littleEndian(crc.getValue(), size));
+            out.flush();
         } finally {
-            pending.forEach(member -> member.cancel(true));
+            pending.forEach(block -> block.cancel(true));
             out.close();
         }
+    }
+
+    private static byte[] littleEndian(long crc, long size) {
+        byte[] trailer = new byte[8];
+        for (int i = 0; i < 4; i++) {
+            trailer[i] = (byte) (crc >>> (8 * i));
+            trailer[4 + i] = (byte) (size >>> (8 * i));
+        }
+        return trailer;
     }
 }

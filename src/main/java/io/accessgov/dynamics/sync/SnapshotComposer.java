@@ -72,15 +72,15 @@ final class SnapshotComposer {
         units.sort(Comparator.comparing(BusinessUnit::id, GUID_ORDER));
         for (BusinessUnit unit : units) {
             String id = unit.id().toString();
-            out.write(SnapshotKeys.businessUnit(id), SnapshotLine.BUSINESS_UNIT, id, BusinessUnitView.of(unit));
+            out.write(SnapshotKeys.businessUnit(id), SnapshotLine.BUSINESS_UNIT, BusinessUnitView.of(unit));
         }
-        tables.accountLines.drainSorted(out::writeEncoded);
+        tables.accountLines.drainSorted(line -> out.writeEncoded(SnapshotLine.ACCOUNT, line));
         logicalRoles = writeRoles(tables.roles, roleOfCopy, out);
         teams = new ArrayList<>(tables.teams);
         teams.sort(Comparator.comparing(Team::id, GUID_ORDER));
         for (Team team : teams) {
             String id = team.id().toString();
-            out.write(SnapshotKeys.team(id), SnapshotLine.TEAM, id, TeamView.of(team));
+            out.write(SnapshotKeys.team(id), SnapshotLine.TEAM, TeamView.of(team));
         }
         accounts = tables.accounts.toArray(GrantRules.Account[]::new);
         Arrays.sort(accounts, Comparator.comparing(GrantRules.Account::id, GUID_ORDER));
@@ -103,7 +103,7 @@ final class SnapshotComposer {
         for (Team team : teams) {
             String teamId = team.id().toString();
             for (Grant grant : GrantRules.ofTeam(teamsById.get(team.id()))) {
-                out.write(SnapshotKeys.grantOfTeam(teamId, grant.id()), SnapshotLine.GRANT, grant.id(), grant);
+                out.write(SnapshotKeys.grantOfTeam(teamId, grant.id()), SnapshotLine.GRANT, grant);
                 grants++;
             }
         }
@@ -126,7 +126,7 @@ final class SnapshotComposer {
                     family.stream().filter(SecurityRole::isRoot).findFirst().orElse(null);
             if (rootCopy != null) {
                 String id = root.toString();
-                out.write(SnapshotKeys.role(id), SnapshotLine.ROLE, id, Role.of(rootCopy, family));
+                out.write(SnapshotKeys.role(id), SnapshotLine.ROLE, Role.of(rootCopy, family));
                 written++;
             }
         }
@@ -193,18 +193,19 @@ final class SnapshotComposer {
             Adjacency<GrantRules.Role> direct,
             Adjacency<GrantRules.Team> memberOf) {
         LineBuffer bytes = new LineBuffer(1 << 19); // about 64 accounts' grants
+        LineBuffer keys = new LineBuffer(1 << 17);
         int count = 0;
         String firstKey = "";
         String lastKey = "";
         for (int i = from; i < to; i++) {
-            AccountGrantLines.Written written = lines.write(accounts[i], direct.of(i), memberOf.of(i), bytes);
+            AccountGrantLines.Written written = lines.write(accounts[i], direct.of(i), memberOf.of(i), bytes, keys);
             if (written.count() > 0) {
                 firstKey = count == 0 ? written.firstKey() : firstKey;
                 lastKey = written.lastKey();
                 count += written.count();
             }
         }
-        return new SnapshotWriter.Rendered(bytes.toByteArray(), count, firstKey, lastKey);
+        return new SnapshotWriter.Rendered(bytes.toByteArray(), keys.toByteArray(), count, firstKey, lastKey);
     }
 
     private static <T> T result(Future<T> work) throws IOException, InterruptedException {

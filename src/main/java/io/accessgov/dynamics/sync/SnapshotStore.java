@@ -9,9 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where syncs and their snapshots are kept. A snapshot becomes visible only when its draft is committed, whole;
- * a draft closed without commit leaves nothing behind. The embedded default keeps compressed files in
- * {@code connector.data-dir}; a store shared by several replicas can implement the same seam.
+ * Where syncs and their snapshots are kept. A snapshot is two gzip files written once, front to back: its
+ * <em>lines</em>, the export exactly as it is sent (so a client that accepts gzip gets the stored bytes as they are),
+ * and its <em>keys</em>, each line's canonical key in the same order (what {@code changes} merges two snapshots by).
+ * A snapshot becomes visible only when its draft is committed, whole, with the sizes of its lines; a draft closed
+ * without commit leaves nothing behind. The embedded default keeps files in {@code connector.data-dir}; a store
+ * shared by several replicas can keep the same bytes as a series of blobs.
  */
 public interface SnapshotStore {
 
@@ -28,11 +31,11 @@ public interface SnapshotStore {
     Draft draft(UUID id) throws IOException;
 
     /**
-     * Reads the committed snapshot of this sync, as it was written.
+     * The committed snapshot of this sync.
      *
      * @throws java.nio.file.NoSuchFileException when there is none
      */
-    InputStream read(UUID id) throws IOException;
+    Snapshot read(UUID id) throws IOException;
 
     /** Forgets the sync and its snapshot; nothing happens when there is none. */
     void delete(UUID id);
@@ -40,14 +43,37 @@ public interface SnapshotStore {
     /** A snapshot being written. */
     interface Draft extends Closeable {
 
-        /** Where the snapshot's bytes go. */
-        OutputStream stream();
+        /** Where the lines go, already gzip-compressed. */
+        OutputStream lines();
 
-        /** Makes the snapshot visible, whole. */
-        void commit() throws IOException;
+        /** Where the keys go, already gzip-compressed. */
+        OutputStream keys();
+
+        /**
+         * Makes the snapshot visible, whole, with the sizes of its lines.
+         *
+         * @throws IOException when the lines written are not {@code size.gzipBytes()} long; nothing is committed then
+         */
+        void commit(SnapshotSize size) throws IOException;
 
         /** Discards the snapshot unless it was committed. */
         @Override
         void close() throws IOException;
+    }
+
+    /** A committed snapshot: its sizes as recorded at commit, and its two parts, as they were written. */
+    interface Snapshot {
+
+        SnapshotSize size();
+
+        /**
+         * Opens the lines, gzip-compressed, {@code size().gzipBytes()} long.
+         *
+         * @throws IOException when they cannot be read or are not the size recorded
+         */
+        InputStream lines() throws IOException;
+
+        /** Opens the keys, gzip-compressed. */
+        InputStream keys() throws IOException;
     }
 }

@@ -5,28 +5,34 @@ import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.io.InputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @Tag(
         name = "Syncs",
@@ -36,12 +42,14 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1/syncs")
 class SyncController {
 
-    static final String NDJSON = "application/x-ndjson";
+    static final String NDJSON = SnapshotResponses.NDJSON;
 
     private final SyncService syncs;
+    private final SnapshotResponses responses;
 
-    SyncController(SyncService syncs) {
+    SyncController(SyncService syncs, SnapshotResponses responses) {
         this.syncs = syncs;
+        this.responses = responses;
     }
 
     @Operation(
@@ -125,10 +133,31 @@ class SyncController {
             operationId = "exportSync",
             summary = "Export a sync's snapshot",
             description = "One JSON object per line: every business unit, account, role (with its copies), team and"
-                    + " grant (inherited ones with their sources), each the REST JSON plus \"kind\". Streamed.")
+                    + " grant (inherited ones with their sources), each the REST JSON plus \"kind\"."
+                    + " Streamed with no time limit unless the service sets one; always with Content-Length."
+                    + " With Accept-Encoding: gzip the stored gzip file is sent as it is (Content-Encoding: gzip,"
+                    + " Content-Length the compressed size), else the NDJSON itself."
+                    + " An export is complete only when Content-Length bytes arrived: one the service cannot"
+                    + " finish (the snapshot cannot be read, or the time limit is reached) ends with the"
+                    + " connection closed early, which HTTP clients report as an error, never as a clean end.")
     @ApiResponse(
             responseCode = "200",
-            description = "The snapshot, as NDJSON.",
+            description = "The snapshot, as NDJSON (gzip-compressed when accepted).",
+            headers = {
+                @Header(
+                        name = HttpHeaders.CONTENT_LENGTH,
+                        description = "The body's size in bytes, as sent (compressed with gzip); fewer bytes"
+                                + " arriving means the export was aborted.",
+                        schema = @Schema(type = "integer", format = "int64", example = "434112010")),
+                @Header(
+                        name = HttpHeaders.CONTENT_ENCODING,
+                        description = "gzip when the request accepts it; absent otherwise.",
+                        schema = @Schema(type = "string", allowableValues = "gzip")),
+                @Header(
+                        name = HttpHeaders.VARY,
+                        description = "Accept-Encoding: the body depends on it.",
+                        schema = @Schema(type = "string", example = HttpHeaders.ACCEPT_ENCODING))
+            },
             content =
                     @Content(
                             mediaType = NDJSON,
@@ -150,13 +179,21 @@ class SyncController {
                             schema = @Schema(ref = "#/components/schemas/Problem"),
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/export", produces = NDJSON)
-    ResponseEntity<StreamingResponseBody> exportSync(@Parameter(description = "The sync id.") @PathVariable String id) {
-        InputStream snapshot = syncs.openSnapshot(syncId(id));
-        return ndjson(out -> {
-            try (snapshot) {
-                SnapshotStreams.export(snapshot, out);
-            }
-        });
+    void exportSync(
+            @Parameter(description = "The sync id.") @PathVariable String id,
+            @Parameter(
+                            in = ParameterIn.HEADER,
+                            name = HttpHeaders.ACCEPT_ENCODING,
+                            description = "gzip to receive the stored gzip file as it is (Content-Encoding: gzip).",
+                            schema = @Schema(type = "string", example = "gzip"))
+                    @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false)
+                    @Nullable
+                    String acceptEncoding,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        UUID sync = syncId(id);
+        responses.export(sync, syncs.snapshot(sync), acceptEncoding, "HEAD".equals(request.getMethod()), response);
     }
 
     @Operation(
@@ -164,7 +201,10 @@ class SyncController {
             summary = "What changed between two syncs",
             description = "Every object and grant added, removed or changed from the sync named by since to this"
                     + " one, one JSON object per line: {change, kind, id, object}; object is the new version, or the"
-                    + " old one when removed. Streamed.")
+                    + " old one when removed. Streamed (chunked) with no time limit unless the service sets one."
+                    + " The changes are complete only when the response ends properly (its last chunk arrived):"
+                    + " a stream the service cannot finish ends with the connection closed early, which HTTP"
+                    + " clients report as an error, never as a clean end.")
     @ApiResponse(
             responseCode = "200",
             description = "The changes, as NDJSON.",
@@ -189,44 +229,32 @@ class SyncController {
                             schema = @Schema(ref = "#/components/schemas/Problem"),
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/changes", produces = NDJSON)
-    ResponseEntity<StreamingResponseBody> syncChanges(
+    void syncChanges(
             @Parameter(description = "The sync id.") @PathVariable String id,
             @Parameter(description = "The id of the earlier sync to compare with.", required = true)
                     @RequestParam
                     @Size(max = 64)
-                    String since) {
+                    String since,
+            HttpServletResponse response)
+            throws IOException {
         UUID current = syncId(id);
         UUID earlier = Ids.parseGuid(since, "since sync id");
-        InputStream before = syncs.openSnapshot(earlier);
-        InputStream after;
-        try {
-            after = syncs.openSnapshot(current);
-        } catch (RuntimeException e) {
-            closeQuietly(before);
-            throw e;
-        }
-        return ndjson(out -> {
-            try (before;
-                    after) {
-                SnapshotStreams.changes(before, after, out);
-            }
-        });
+        SnapshotStore.Snapshot before = syncs.snapshot(earlier);
+        SnapshotStore.Snapshot after = syncs.snapshot(current);
+        responses.changes(current, earlier, before, after, response);
     }
 
-    private static ResponseEntity<StreamingResponseBody> ndjson(StreamingResponseBody body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+    /**
+     * Lets a stream that broke after its first bytes reach the container, which closes the connection without ending
+     * the response: after a body has started, no problem can be sent, and answering this here would end it cleanly.
+     */
+    @ExceptionHandler(StreamAborted.class)
+    void aborted(StreamAborted aborted) {
+        throw aborted;
     }
 
     private static UUID syncId(String id) {
         return Ids.parseGuid(id, "sync id");
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (java.io.IOException ignored) {
-            // nothing was read from it
-        }
     }
 
     /** The page shape, named for the OpenAPI document. */

@@ -7,9 +7,7 @@ import io.accessgov.dynamics.dataverse.DataverseTable;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ProblemKind;
 import io.accessgov.dynamics.web.Problems;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ final class SyncJob {
     private final AccountTypeResolver types;
     private final JsonMapper json;
     private final SnapshotStore store;
+    private final SnapshotCompression compression;
     private final Path workDirectory;
     private final ExecutorService readers;
     private final int parts;
@@ -47,6 +46,7 @@ final class SyncJob {
             AccountTypeResolver types,
             JsonMapper json,
             SnapshotStore store,
+            SnapshotCompression compression,
             Path workDirectory,
             ExecutorService readers,
             int parts,
@@ -56,6 +56,7 @@ final class SyncJob {
         this.types = types;
         this.json = json;
         this.store = store;
+        this.compression = compression;
         this.workDirectory = workDirectory;
         this.readers = readers;
         this.parts = parts;
@@ -70,8 +71,7 @@ final class SyncJob {
                 SnapshotStore.Draft draft = store.draft(run.id())) {
             long started = System.nanoTime();
             reads = new Reads(run, tables);
-            OutputStream stream = new BufferedOutputStream(draft.stream(), 1 << 16);
-            SnapshotWriter out = new SnapshotWriter(stream, json);
+            SnapshotWriter out = new SnapshotWriter(draft, compression, json);
             SnapshotComposer composer = new SnapshotComposer(json, readers);
             reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
             composer.writeObjects(tables, out);
@@ -81,8 +81,7 @@ final class SyncJob {
             long read = System.nanoTime();
             log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
             Sync.Counts counts = composer.writeGrants(tables, out);
-            stream.flush();
-            draft.commit();
+            out.commit();
             log.info(
                     "Sync {} wrote the rest of its snapshot in {} ms",
                     run.id(),

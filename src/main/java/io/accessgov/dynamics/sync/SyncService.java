@@ -4,7 +4,6 @@ import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Comparator;
@@ -163,12 +162,12 @@ class SyncService implements AutoCloseable {
     }
 
     /**
-     * The snapshot of a sync that succeeded, opened for reading.
+     * The snapshot of a sync that succeeded.
      *
      * @throws SyncNotFound when no such sync is kept
      * @throws SyncNotSucceeded when it runs or failed
      */
-    InputStream openSnapshot(UUID id) {
+    SnapshotStore.Snapshot snapshot(UUID id) {
         Sync sync = get(id);
         if (sync.status() != SyncStatus.SUCCEEDED) {
             throw new SyncNotSucceeded(sync);

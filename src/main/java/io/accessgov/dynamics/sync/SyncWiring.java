@@ -6,6 +6,7 @@ import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ConnectorProperties;
 import io.accessgov.dynamics.web.PageTokens;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -19,26 +20,52 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires full syncs: the embedded snapshot store in {@code connector.data-dir}, one background thread that runs
- * syncs one at a time, and one reading thread per table or part of a table (the Dataverse client bounds the
- * requests in flight).
+ * syncs one at a time, one reading thread per table or part of a table (the Dataverse client bounds the requests in
+ * flight), the threads that compress snapshots, and how snapshots are sent.
  */
 @Configuration(proxyBeanMethods = false)
 class SyncWiring {
 
+    @Bean(destroyMethod = "close")
+    SnapshotCompression snapshotCompression() {
+        return new SnapshotCompression();
+    }
+
+    /** The embedded store; snapshots an earlier version kept are converted before any request is served. */
     @Bean
-    SnapshotStore snapshotStore(ConnectorProperties connector, JsonMapper json) {
-        return new FileSnapshotStore(connector.dataDir(), json);
+    SnapshotStore snapshotStore(ConnectorProperties connector, SnapshotCompression compression, JsonMapper json) {
+        FileSnapshotStore store = new FileSnapshotStore(connector.dataDir(), json);
+        LegacySnapshots.convert(store, compression, json);
+        return store;
+    }
+
+    @Bean
+    SnapshotResponses snapshotResponses(ConnectorProperties connector) {
+        return new SnapshotResponses(connector.syncs().streamTimeLimit());
+    }
+
+    /** Runs first on the container's error dispatches; see {@link AbortedStreamErrorPage}. */
+    @Bean
+    FilterRegistrationBean<AbortedStreamErrorPage> abortedStreamErrorPage() {
+        FilterRegistrationBean<AbortedStreamErrorPage> registration =
+                new FilterRegistrationBean<>(new AbortedStreamErrorPage());
+        registration.setDispatcherTypes(DispatcherType.ERROR, DispatcherType.INCLUDE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean(destroyMethod = "close")
     SyncService syncService(
             SnapshotStore store,
+            SnapshotCompression compression,
             DataverseClient dataverse,
             GrantRules rules,
             AccountTypeResolver types,
@@ -56,6 +83,7 @@ class SyncWiring {
                 types,
                 json,
                 store,
+                compression,
                 work,
                 readers,
                 connector.syncs().parts(),

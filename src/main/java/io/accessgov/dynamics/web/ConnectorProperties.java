@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -74,14 +75,25 @@ public record ConnectorProperties(
      * @param parts how many primary-key ranges each of the tables that grow with the accounts (systemusers,
      *     systemuserrolescollection, teammemberships) is read in at once: 1, 2, 4, 8 or 16. More parts make fewer
      *     consecutive requests; each part may cost one request more than the table needs
+     * @param streamTimeLimit how long one export or changes stream may run before the service aborts it (the client
+     *     then sees an aborted response, never a clean end); unset, the default, sets no limit, so a slow reader
+     *     gets every line
      */
     public record Syncs(
             @DefaultValue("5") @Min(1) @Max(1000) int keep,
-            @DefaultValue("1") int parts) {
+            @DefaultValue("1") int parts,
+            @Nullable Duration streamTimeLimit) {
 
         @AssertTrue(message = "connector.syncs.parts (CONNECTOR_SYNCS_PARTS) must be 1, 2, 4, 8 or 16")
         boolean isPartsAPowerOfTwo() {
             return parts >= 1 && parts <= 16 && Integer.bitCount(parts) == 1;
+        }
+
+        @AssertTrue(
+                message = "connector.syncs.stream-time-limit (CONNECTOR_SYNCS_STREAM_TIME_LIMIT) must be positive,"
+                        + " e.g. 30m; leave it unset for no limit")
+        boolean isStreamTimeLimitPositive() {
+            return streamTimeLimit == null || (!streamTimeLimit.isNegative() && !streamTimeLimit.isZero());
         }
     }
 }

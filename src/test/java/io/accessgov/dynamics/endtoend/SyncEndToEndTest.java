@@ -251,7 +251,8 @@ class SyncEndToEndTest {
         assertThat(export.statusCode()).isEqualTo(409);
         assertThat(ServiceHttp.parse(export.body()).get("type").asString())
                 .isEqualTo("urn:dynamics365-connector:problem:sync-not-succeeded");
-        assertThat(Path.of(dataDir.toString(), "syncs", id + ".ndjson.gz")).doesNotExist();
+        assertThat(Path.of(dataDir.toString(), "syncs", id)).doesNotExist();
+        assertThat(Path.of(dataDir.toString(), "syncs", id + ".tmp")).doesNotExist();
     }
 
     @Test

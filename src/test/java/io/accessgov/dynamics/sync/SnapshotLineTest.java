@@ -27,6 +27,31 @@ class SnapshotLineTest {
     }
 
     @Test
+    void anObjectIsKeptAsItsExportLineWithKindFirstAndReadBackBesideItsKey() {
+        SnapshotLine grant = new SnapshotLine(
+                SnapshotKeys.grantOfAccount(ACCOUNT_ID, GRANT_ID), SnapshotLine.GRANT, GRANT_ID, "{\"g\":\"x|y\"}");
+
+        assertThat(grant.exportLine()).isEqualTo("{\"kind\":\"grant\",\"g\":\"x|y\"}");
+        assertThat(SnapshotLine.of(grant.key(), grant.exportLine())).isEqualTo(grant);
+        SnapshotLine empty = new SnapshotLine("3|" + ACCOUNT_ID, SnapshotLine.TEAM, ACCOUNT_ID, "{}");
+        assertThat(empty.exportLine()).isEqualTo("{\"kind\":\"team\"}");
+        assertThat(SnapshotLine.of(empty.key(), empty.exportLine())).isEqualTo(empty);
+    }
+
+    @Test
+    void anExportLineOfAnotherKindThanItsKeyIsRefusedRatherThanMisread() {
+        String key = SnapshotKeys.account(ACCOUNT_ID);
+        for (String damaged : new String[] {
+            "{\"kind\":\"team\",\"id\":1}", "{\"kind\":\"account\"", "{\"kind\":\"accounts\",\"id\":1}", "", "{}"
+        }) {
+            assertThatThrownBy(() -> SnapshotLine.of(key, damaged))
+                    .as(damaged)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("damaged");
+        }
+    }
+
+    @Test
     void linesOfTheFirstStoredFormAreStillRead() {
         String old = SnapshotKeys.grantOfAccount(ACCOUNT_ID, GRANT_ID) + "\tgrant\t" + GRANT_ID + "\t{\"id\":1}";
 

@@ -3,8 +3,8 @@ package io.accessgov.dynamics.sync;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -13,20 +13,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.web.Page;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 @WebMvcTest(controllers = SyncController.class)
 class SyncControllerTest {
@@ -46,6 +52,30 @@ class SyncControllerTest {
 
     @Autowired
     MockMvc mvc;
+
+    @TempDir
+    static Path dataDir;
+
+    static TestSnapshots snapshots;
+
+    @BeforeAll
+    static void startStore() {
+        snapshots = new TestSnapshots(dataDir);
+    }
+
+    @AfterAll
+    static void stopStore() {
+        snapshots.close();
+    }
+
+    /** How snapshots are sent: the real thing, without a time limit. */
+    @TestConfiguration
+    static class Responses {
+        @Bean
+        SnapshotResponses snapshotResponses() {
+            return new SnapshotResponses(null);
+        }
+    }
 
     @MockitoBean
     SyncService syncs;
@@ -112,7 +142,7 @@ class SyncControllerTest {
     @Test
     void exportOfASyncThatDidNotSucceedIs409() throws Exception {
         Sync failed = RUNNING.failed(Instant.parse("2026-11-26T05:01:00Z"), Map.of("type", "x"));
-        when(syncs.openSnapshot(ID)).thenThrow(new SyncNotSucceeded(failed));
+        when(syncs.snapshot(ID)).thenThrow(new SyncNotSucceeded(failed));
 
         mvc.perform(get("/api/v1/syncs/" + ID + "/export").accept("application/x-ndjson"))
                 .andExpect(status().isConflict())
@@ -123,7 +153,7 @@ class SyncControllerTest {
 
     @Test
     void changesAgainstARunningSyncIs409() throws Exception {
-        when(syncs.openSnapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
+        when(syncs.snapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
 
         mvc.perform(get("/api/v1/syncs/" + ID + "/changes?since=" + EARLIER))
                 .andExpect(status().isConflict())
@@ -131,19 +161,79 @@ class SyncControllerTest {
     }
 
     @Test
-    void exportStreamsEachObjectWithItsKindAsNdjson() throws Exception {
-        String stored =
-                new SnapshotLine("0|" + ID, "business-unit", ID.toString(), "{\"id\":\"" + ID + "\"}").encode() + "\n";
-        when(syncs.openSnapshot(ID)).thenReturn(new ByteArrayInputStream(stored.getBytes(StandardCharsets.UTF_8)));
+    void exportSendsEachObjectWithItsKindAsNdjsonWithItsLength() throws Exception {
+        when(syncs.snapshot(ID)).thenReturn(snapshot());
+        String export = "{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n";
 
-        MvcResult started = mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
-                .andExpect(request().asyncStarted())
-                .andReturn();
-
-        mvc.perform(asyncDispatch(started))
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(request().asyncNotStarted())
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/x-ndjson"))
-                .andExpect(content().string("{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n"));
+                .andExpect(header().longValue("Content-Length", export.length()))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(content().string(export));
+    }
+
+    @Test
+    void exportToAClientThatAcceptsGzipIsTheStoredGzipFileAsItIs() throws Exception {
+        SnapshotStore.Snapshot snapshot = snapshot();
+        when(syncs.snapshot(ID)).thenReturn(snapshot);
+        byte[] stored;
+        try (InputStream lines = snapshot.lines()) {
+            stored = lines.readAllBytes();
+        }
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export").header("Accept-Encoding", "br;q=1, gzip;q=0.8"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/x-ndjson"))
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().longValue("Content-Length", stored.length))
+                .andExpect(header().string("Vary", "Accept-Encoding"))
+                .andExpect(content().bytes(stored));
+    }
+
+    @Test
+    void headOfAnExportAnswersItsHeadersOnly() throws Exception {
+        when(syncs.snapshot(ID)).thenReturn(snapshot());
+
+        String export = "{\"kind\":\"business-unit\",\"id\":\"" + ID + "\"}\n";
+
+        mvc.perform(head("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(status().isOk())
+                .andExpect(header().longValue("Content-Length", export.length()))
+                .andExpect(content().bytes(new byte[0]));
+    }
+
+    @Test
+    void aSnapshotThatCannotBeOpenedIs500BeforeAnythingIsSent() throws Exception {
+        SnapshotStore.Snapshot unreadable = new SnapshotStore.Snapshot() {
+            @Override
+            public SnapshotSize size() {
+                return new SnapshotSize(1, 10, 30);
+            }
+
+            @Override
+            public InputStream lines() throws IOException {
+                throw new NoSuchFileException("lines.ndjson.gz");
+            }
+
+            @Override
+            public InputStream keys() throws IOException {
+                throw new NoSuchFileException("keys.gz");
+            }
+        };
+        when(syncs.snapshot(ID)).thenReturn(unreadable);
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/export"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(header().doesNotExist("Content-Encoding"))
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:internal-error"));
+    }
+
+    private SnapshotStore.Snapshot snapshot() throws IOException {
+        return snapshots.write(UUID.randomUUID(), List.of(TestSnapshots.line("0|" + ID, "{\"id\":\"" + ID + "\"}")));
     }
 
     @Test

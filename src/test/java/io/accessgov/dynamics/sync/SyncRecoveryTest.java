@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,34 +35,33 @@ class SyncRecoveryTest {
 
     @Test
     void aSucceededSyncSurvivesARestartAndARunningOneBecomesFailed() throws Exception {
-        FileSnapshotStore before = new FileSnapshotStore(dataDir, json);
         Sync done = sync(UUID.randomUUID(), SyncStatus.SUCCEEDED, START);
-        before.save(done);
-        try (SnapshotStore.Draft draft = before.draft(done.id())) {
-            draft.stream().write("line\n".getBytes(StandardCharsets.UTF_8));
-            draft.commit();
-        }
         Sync cutShort = sync(UUID.randomUUID(), SyncStatus.RUNNING, START.plusSeconds(60));
-        before.save(cutShort);
-        try (SnapshotStore.Draft draft = before.draft(cutShort.id())) {
-            draft.stream().write("half a snapsh".getBytes(StandardCharsets.UTF_8));
+        try (TestSnapshots before = new TestSnapshots(dataDir)) {
+            before.store.save(done);
+            before.write(done.id(), List.of(TestSnapshots.line("1|a", "{\"id\":\"a\"}")));
+            before.store.save(cutShort);
+            try (SnapshotStore.Draft draft = before.store.draft(cutShort.id())) {
+                draft.lines().write("half a snapsh".getBytes(StandardCharsets.UTF_8));
+            }
         }
 
         SyncService restarted = service(new FileSnapshotStore(dataDir, json));
 
         assertThat(restarted.get(done.id())).isEqualTo(done);
-        try (InputStream snapshot = restarted.openSnapshot(done.id())) {
-            assertThat(new String(snapshot.readAllBytes(), StandardCharsets.UTF_8))
-                    .isEqualTo("line\n");
+        try (InputStream lines =
+                new GZIPInputStream(restarted.snapshot(done.id()).lines())) {
+            assertThat(new String(lines.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"kind\":\"account\",\"id\":\"a\"}\n");
         }
         Sync failed = restarted.get(cutShort.id());
         assertThat(failed.status()).isEqualTo(SyncStatus.FAILED);
         assertThat(failed.finishedAt()).isEqualTo(CLOCK.instant());
         assertThat(failed.problem()).containsEntry("type", "urn:dynamics365-connector:problem:sync-interrupted");
-        assertThatThrownBy(() -> restarted.openSnapshot(cutShort.id())).isInstanceOf(SyncNotSucceeded.class);
+        assertThatThrownBy(() -> restarted.snapshot(cutShort.id())).isInstanceOf(SyncNotSucceeded.class);
         try (var files = Files.list(dataDir.resolve("syncs"))) {
             assertThat(files.map(path -> path.getFileName().toString()))
-                    .containsExactlyInAnyOrder(done.id() + ".json", done.id() + ".ndjson.gz", cutShort.id() + ".json");
+                    .containsExactlyInAnyOrder(done.id() + ".json", done.id().toString(), cutShort.id() + ".json");
         }
         assertThat(restarted.list(null, null).items()).extracting(Sync::id).containsExactly(cutShort.id(), done.id());
     }
@@ -71,7 +71,7 @@ class SyncRecoveryTest {
         FileSnapshotStore store = new FileSnapshotStore(dataDir, json);
         UUID id = UUID.randomUUID();
         SnapshotStore.Draft draft = store.draft(id);
-        OutputStream stream = draft.stream();
+        OutputStream stream = draft.lines();
         stream.write("partial".getBytes(StandardCharsets.UTF_8));
         stream.flush(); // the process dies here: neither commit nor close
 

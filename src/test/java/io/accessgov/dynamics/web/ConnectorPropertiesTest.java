@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessgov.dynamics.dataverse.Continuation;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,26 @@ class ConnectorPropertiesTest {
             assertThat(connector.dataDir().normalize()).isEqualTo(Path.of("data"));
             assertThat(connector.security().allowAnonymous()).isFalse();
             assertThat(connector.pageTokenKeyBytes()).isEmpty();
+            assertThat(connector.syncs().streamTimeLimit())
+                    .as("no limit on export and changes")
+                    .isNull();
         });
+    }
+
+    @Test
+    void aStreamTimeLimitIsADurationAboveZero() {
+        context.withPropertyValues("connector.syncs.stream-time-limit=30m").run(started -> assertThat(
+                        started.getBean(ConnectorProperties.class).syncs().streamTimeLimit())
+                .isEqualTo(Duration.ofMinutes(30)));
+        for (String limit : new String[] {"0s", "-5m"}) {
+            context.withPropertyValues("connector.syncs.stream-time-limit=" + limit)
+                    .run(started -> {
+                        assertThat(started).hasFailed();
+                        assertThat(started.getStartupFailure())
+                                .rootCause()
+                                .hasMessageContaining("CONNECTOR_SYNCS_STREAM_TIME_LIMIT");
+                    });
+        }
     }
 
     @Test
