@@ -19,7 +19,8 @@ public final class Environment {
     private final AccountClassifier classifier;
     private final AccountVisibility visibility;
 
-    public Environment(EnvironmentDefinition definition, DataverseConnectionInfo connection, DataverseClient dataverse) {
+    public Environment(
+            EnvironmentDefinition definition, DataverseConnectionInfo connection, DataverseClient dataverse) {
         this.definition = definition;
         this.connection = connection;
         this.dataverse = dataverse;

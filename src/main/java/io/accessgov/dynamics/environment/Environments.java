@@ -21,8 +21,7 @@ public final class Environments {
         }
         this.all = List.copyOf(environments);
         this.byName = all.stream().collect(Collectors.toUnmodifiableMap(Environment::name, Function.identity()));
-        List<Environment> defaults =
-                all.stream().filter(Environment::isDefault).toList();
+        List<Environment> defaults = all.stream().filter(Environment::isDefault).toList();
         if (defaults.size() != 1) {
             throw new IllegalArgumentException("exactly one default environment, not " + defaults);
         }
