@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.environment;
 
+import io.accessgov.dynamics.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class EnvironmentInterceptor implements HandlerInterceptor {
         }
         Environment environment = named == null ? environments.defaultEnvironment() : environments.named(named);
         request.setAttribute(ATTRIBUTE, environment);
+        request.setAttribute(Problems.ENVIRONMENT_ATTRIBUTE, environment.name());
         MDC.put(MDC_KEY, environment.name());
         return true;
     }

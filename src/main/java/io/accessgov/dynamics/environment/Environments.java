@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Every environment the service governs, in name order, and the default one (docs/api.md §9). Resolves the
  * {@code {env}} of a request once, for every feature.
  */
-public final class Environments {
+public final class Environments implements AutoCloseable {
 
     private final List<Environment> all;
     private final Map<String, Environment> byName;
@@ -54,5 +54,11 @@ public final class Environments {
             throw new EnvironmentNotFound(name, names());
         }
         return environment;
+    }
+
+    /** Stops every environment's health check. */
+    @Override
+    public void close() {
+        all.forEach(Environment::close);
     }
 }
