@@ -7,11 +7,11 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
 import io.accessgov.dynamics.dataverse.AccountType;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
@@ -28,6 +28,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -36,6 +37,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The service with an issuer of callers' tokens configured, over real HTTP, with real RS256 tokens from an
  * independent OAuth2 server (mock-oauth2-server) on 127.0.0.1.
  */
+@Import(TestEnvironments.MockedDataverse.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JwtSecurityTest {
 
@@ -47,9 +49,6 @@ class JwtSecurityTest {
 
     @MockitoBean
     DataverseClient dataverse;
-
-    @MockitoBean
-    AccountTypeResolver types;
 
     @MockitoBean(name = "dataverseHealthIndicator")
     HealthIndicator dataverseHealth;
