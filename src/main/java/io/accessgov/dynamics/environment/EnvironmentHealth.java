@@ -47,9 +47,11 @@ final class EnvironmentHealth implements HealthIndicator {
             summary.put("status", health.getStatus().getCode());
             summary.put(
                     "environmentUrl", environment.connection().environmentUrl().toString());
-            Object reason = health.getDetails().get("reason");
-            if (reason != null) {
-                summary.put("reason", reason);
+            for (String detail : new String[] {"checkedAt", "reason"}) {
+                Object value = health.getDetails().get(detail);
+                if (value != null) {
+                    summary.put(detail, value);
+                }
             }
             byEnvironment.put(environment.name(), summary);
         }

@@ -11,6 +11,7 @@ import io.accessgov.dynamics.dataverse.AccountType;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.dataverse.WhoAmI;
 import io.accessgov.dynamics.environment.TestEnvironments;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +86,8 @@ class JwtSecurityTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(), null));
         when(dataverseHealth.health()).thenReturn(Health.up().build());
         when(dataverseHealth.health(anyBoolean())).thenReturn(Health.up().build());
+        // every environment's own component checks WhoAmI of the mocked client
+        when(dataverse.whoAmI()).thenReturn(new WhoAmI(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 
     static String token(Map<String, Object> claims) {

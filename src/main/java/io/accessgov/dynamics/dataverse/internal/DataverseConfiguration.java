@@ -2,9 +2,13 @@ package io.accessgov.dynamics.dataverse.internal;
 
 import io.accessgov.dynamics.dataverse.DataverseConnector;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
+import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -15,9 +19,33 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 class DataverseConfiguration {
 
+    @Bean(destroyMethod = "close")
+    @Conditional(DemoMode.class)
+    DemoSimulators demoSimulators(DynamicsProperties properties) {
+        return new DemoSimulators(properties.simulator().port());
+    }
+
+    /** The default demo environment's simulator ({@code contoso}), for whoever wants to look into demo mode. */
+    @Bean
+    @Primary
+    @Conditional(DemoMode.class)
+    DataverseSimulator dataverseSimulator(DemoSimulators simulators) {
+        return simulators.of(DynamicsProperties.DEMO_ENVIRONMENTS.get(0));
+    }
+
+    /** The sandbox demo environment's simulator ({@code contoso-sandbox}). */
+    @Bean
+    @Conditional(DemoMode.class)
+    DataverseSimulator sandboxSimulator(DemoSimulators simulators) {
+        return simulators.of(DynamicsProperties.DEMO_ENVIRONMENTS.get(1));
+    }
+
     @Bean
     DataverseConnector dataverseConnector(
-            DynamicsProperties properties, WebClient.Builder webClientBuilder, MeterRegistry meterRegistry) {
-        return new DataverseConnections(properties, webClientBuilder, meterRegistry);
+            DynamicsProperties properties,
+            WebClient.Builder webClientBuilder,
+            MeterRegistry meterRegistry,
+            ObjectProvider<DemoSimulators> demo) {
+        return new DataverseConnections(properties, webClientBuilder, meterRegistry, demo.getIfAvailable());
     }
 }

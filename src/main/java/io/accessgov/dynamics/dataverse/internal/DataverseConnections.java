@@ -6,36 +6,35 @@ import io.accessgov.dynamics.dataverse.DataverseConnector;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.dataverse.EnvironmentDefinition;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
-import io.accessgov.dynamics.simulator.OrganisationSeed;
-import io.accessgov.dynamics.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import lombok.extern.slf4j.Slf4j;
-import org.springframework.beans.factory.DisposableBean;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Connects each environment (docs/api.md §9) with a client of its own. In demo mode each demo environment gets an
- * embedded simulator of its own on 127.0.0.1 ({@code contoso}: the demo organisation, on
- * {@code dynamics.simulator.port}; {@code contoso-sandbox}: the sandbox organisation, on a free port), stopped when
- * the service stops.
+ * Connects each environment (docs/api.md §9) with a client of its own; in demo mode to its embedded simulator
+ * ({@link DemoSimulators}).
  */
 @Slf4j
-final class DataverseConnections implements DataverseConnector, DisposableBean {
+final class DataverseConnections implements DataverseConnector {
 
     private final DynamicsProperties properties;
     private final WebClient.Builder webClientBuilder;
     private final MeterRegistry meterRegistry;
-    private final List<DataverseSimulator> simulators = new ArrayList<>();
+    private final @Nullable DemoSimulators demo;
 
+    /** @param demo the simulators of demo mode; null when environments are configured */
     DataverseConnections(
-            DynamicsProperties properties, WebClient.Builder webClientBuilder, MeterRegistry meterRegistry) {
+            DynamicsProperties properties,
+            WebClient.Builder webClientBuilder,
+            MeterRegistry meterRegistry,
+            @Nullable DemoSimulators demo) {
         this.properties = properties;
         this.webClientBuilder = webClientBuilder;
         this.meterRegistry = meterRegistry;
+        this.demo = demo;
     }
 
     @Override
@@ -56,27 +55,17 @@ final class DataverseConnections implements DataverseConnector, DisposableBean {
     }
 
     private DataverseConnection simulated(String name) {
-        boolean sandbox = !name.equals(DynamicsProperties.DEMO_ENVIRONMENTS.get(0));
-        SimulatorOptions options = sandbox
-                ? SimulatorOptions.defaults().withSeed(OrganisationSeed.sandbox())
-                : SimulatorOptions.defaults().withPort(properties.simulator().port());
-        DataverseSimulator simulator = DataverseSimulator.start(options);
-        synchronized (simulators) {
-            simulators.add(simulator);
+        if (demo == null) {
+            throw new IllegalStateException("the demo environment " + name + " has no simulator: not in demo mode");
         }
-        DataverseConnection connection = DataverseConnection.of(
+        DataverseSimulator simulator = demo.of(name);
+        return DataverseConnection.of(
                 DataverseConnectionInfo.Mode.SIMULATOR,
                 simulator.environmentUrl(),
                 simulator.authorityUrl(),
                 simulator.tenantId(),
                 simulator.clientId(),
                 simulator.clientSecret());
-        log.warn(
-                "No Dataverse environment configured: the demo environment '{}' is an embedded Dataverse simulator at"
-                        + " {} (demo data only)",
-                name,
-                connection.environmentUrl());
-        return connection;
     }
 
     private static DataverseConnection live(String name, EnvironmentDefinition.Connection settings) {
@@ -94,13 +83,5 @@ final class DataverseConnections implements DataverseConnector, DisposableBean {
                 connection.clientId(),
                 connection.tokenUri());
         return connection;
-    }
-
-    @Override
-    public void destroy() {
-        synchronized (simulators) {
-            simulators.forEach(DataverseSimulator::close);
-            simulators.clear();
-        }
     }
 }
