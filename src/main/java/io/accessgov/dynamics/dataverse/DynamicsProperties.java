@@ -233,8 +233,11 @@ public record DynamicsProperties(
     /**
      * The embedded simulator (demo mode).
      *
-     * @param port the port it listens on, on 127.0.0.1; 0 picks a free one
+     * @param port the port the default demo environment's simulator listens on, on 127.0.0.1; 0 picks a free one
+     * @param testHooks whether the simulators keep a request log and take injected faults: for tests only, off by
+     *     default so that demo mode records nothing
      */
     public record Simulator(
-            @DefaultValue("0") @Min(0) @Max(65535) int port) {}
+            @DefaultValue("0") @Min(0) @Max(65535) int port,
+            @DefaultValue("false") boolean testHooks) {}
 }

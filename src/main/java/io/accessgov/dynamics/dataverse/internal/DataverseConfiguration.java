@@ -22,7 +22,7 @@ class DataverseConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(DemoMode.class)
     DemoSimulators demoSimulators(DynamicsProperties properties) {
-        return new DemoSimulators(properties.simulator().port());
+        return new DemoSimulators(properties.simulator());
     }
 
     /** The default demo environment's simulator ({@code contoso}), for whoever wants to look into demo mode. */

@@ -18,14 +18,17 @@ final class DemoSimulators implements AutoCloseable {
 
     private final Map<String, DataverseSimulator> byEnvironment = new LinkedHashMap<>();
 
-    DemoSimulators(int port) {
+    DemoSimulators(DynamicsProperties.Simulator settings) {
+        SimulatorOptions options = settings.testHooks()
+                ? SimulatorOptions.defaults()
+                : SimulatorOptions.defaults().withoutTestHooks();
         try {
             byEnvironment.put(
                     DynamicsProperties.DEMO_ENVIRONMENTS.get(0),
-                    DataverseSimulator.start(SimulatorOptions.defaults().withPort(port)));
+                    DataverseSimulator.start(options.withPort(settings.port())));
             byEnvironment.put(
                     DynamicsProperties.DEMO_ENVIRONMENTS.get(1),
-                    DataverseSimulator.start(SimulatorOptions.defaults().withSeed(OrganisationSeed.sandbox())));
+                    DataverseSimulator.start(options.withSeed(OrganisationSeed.sandbox())));
         } catch (RuntimeException failed) {
             close();
             throw failed;

@@ -76,9 +76,15 @@ class DataverseConfigurationTest {
                 assertThat(connection.client().whoAmI().userId()).isNotNull();
                 started.add(connection.info().environmentUrl());
             }
-            assertThat(context.getBean(DataverseSimulator.class).environmentUrl())
+            DataverseSimulator primary = context.getBean(DataverseSimulator.class);
+            assertThat(primary.environmentUrl())
                     .as("the primary simulator is the default demo environment's")
                     .isEqualTo(started.get(0));
+            assertThatThrownBy(primary::requests)
+                    .as("demo mode records no requests")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("test hook");
+            assertThatThrownBy(primary::faults).isInstanceOf(IllegalStateException.class);
         });
         assertThat(started).hasSize(2).doesNotHaveDuplicates();
         assertThat(output)
