@@ -80,6 +80,23 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - name: DYNAMICS_PLATFORM_APPLICATION_IDS
   value: {{ join "," .platformApplicationIds | quote }}
 {{- end }}
+{{- if .defaultEnvironment }}
+- name: DYNAMICS_DEFAULT_ENVIRONMENT
+  value: {{ .defaultEnvironment | quote }}
+{{- end }}
+{{- if .environments }}
+{{- range $index, $environment := .environments }}
+- name: {{ printf "CONNECTOR_ENVIRONMENT_%d_CLIENT_SECRET" $index }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $environment.existingSecret | quote }}
+      key: {{ default "client-secret" $environment.existingSecretKey | quote }}
+{{- end }}
+{{- /* Names may hold dashes, which environment variable names cannot carry: the settings go in as JSON, each
+       secret as a placeholder that Spring resolves from the variable above. */}}
+- name: SPRING_APPLICATION_JSON
+  value: {{ include "connector.environmentsJson" . | quote }}
+{{- end }}
 {{- end }}
 {{- with .Values.security }}
 {{- if .jwt.issuerUri }}
@@ -100,4 +117,17 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
+{{- end }}
+
+{{/* The named environments as Spring properties in JSON: {"dynamics":{"environments":{"<name>":{…}}}}. */}}
+{{- define "connector.environmentsJson" -}}
+{{- $environments := dict }}
+{{- range $index, $environment := .environments }}
+{{- $settings := dict "environment-url" $environment.environmentUrl "tenant-id" $environment.tenantId "client-id" $environment.clientId "client-secret" (printf "${CONNECTOR_ENVIRONMENT_%d_CLIENT_SECRET}" $index) }}
+{{- if $environment.authorityUrl }}{{- $_ := set $settings "authority-url" $environment.authorityUrl }}{{- end }}
+{{- if hasKey $environment "includeSystemAccounts" }}{{- $_ := set $settings "include-system-accounts" $environment.includeSystemAccounts }}{{- end }}
+{{- if $environment.platformApplicationIds }}{{- $_ := set $settings "platform-application-ids" $environment.platformApplicationIds }}{{- end }}
+{{- $_ := set $environments $environment.name $settings }}
+{{- end }}
+{{- dict "dynamics" (dict "environments" $environments) | toJson }}
 {{- end }}

@@ -1,6 +1,8 @@
 package io.accessgov.dynamics.account;
 
 import io.accessgov.dynamics.dataverse.AccountType;
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Ids;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Accounts", description = "Dataverse users (systemusers), classified HUMAN, SERVICE or SYSTEM.")
 @RestController
-@RequestMapping(path = "/api/v1/accounts", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ApiPaths.V1 + "/accounts", ApiPaths.IN_ENVIRONMENT + "/accounts"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class AccountController {
 
     private final AccountService accounts;
@@ -50,6 +54,7 @@ class AccountController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping
     Page<Account> listAccounts(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "Only enabled or only disabled accounts.")
                     @RequestParam(required = false)
                     @Nullable
@@ -81,7 +86,7 @@ class AccountController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return accounts.list(new AccountFilter(status, accountType, search), pageSize, pageToken);
+        return accounts.list(environment, new AccountFilter(status, accountType, search), pageSize, pageToken);
     }
 
     @Operation(
@@ -101,13 +106,14 @@ class AccountController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping("/{id}")
     Account getAccount(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The Dataverse user id (systemuserid), a GUID.",
                             schema = @Schema(type = "string", format = "uuid", pattern = Ids.GUID_PATTERN),
                             example = "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
                     @PathVariable
                     String id) {
-        return accounts.get(Ids.parseGuid(id, "account id"));
+        return accounts.get(environment, Ids.parseGuid(id, "account id"));
     }
 
     /** The page shape, named for the OpenAPI document (generic records have no schema name of their own). */

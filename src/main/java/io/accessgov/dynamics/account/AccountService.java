@@ -3,10 +3,10 @@ package io.accessgov.dynamics.account;
 import io.accessgov.dynamics.dataverse.AccountType;
 import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
-import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads accounts (docs/api.md §3). Every filter, the system-account toggle included, is evaluated by Dataverse, so
- * pages stay full; the toggle decides which account types exist for the API at all.
+ * Reads accounts (docs/api.md §3) of the environment a request addresses. Every filter, the system-account toggle
+ * included, is evaluated by Dataverse, so pages stay full; the environment's toggle decides which account types exist
+ * for the API at all.
  */
 @Slf4j
 @Service
@@ -29,17 +30,10 @@ class AccountService {
 
     static final String LIST_KIND = "accounts";
 
-    private final DataverseClient dataverse;
-    private final AccountTypeResolver types;
     private final PageTokens pageTokens;
-    private final AccountVisibility visibility;
 
-    AccountService(
-            DataverseClient dataverse, AccountTypeResolver types, PageTokens pageTokens, AccountVisibility visibility) {
-        this.dataverse = dataverse;
-        this.types = types;
+    AccountService(PageTokens pageTokens) {
         this.pageTokens = pageTokens;
-        this.visibility = visibility;
     }
 
     /**
@@ -49,7 +43,10 @@ class AccountService {
      * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
      * @throws InvalidPageToken when the token is not valid for this list and these filters; nothing is sent then
      */
-    Page<Account> list(AccountFilter filter, @Nullable Integer pageSize, @Nullable String pageToken) {
+    Page<Account> list(
+            Environment environment, AccountFilter filter, @Nullable Integer pageSize, @Nullable String pageToken) {
+        AccountVisibility visibility = environment.visibility();
+        String kind = PageTokens.kind(LIST_KIND, environment.name());
         Set<AccountType> wanted = visibility.types();
         if (filter.accountType() != null) {
             wanted.retainAll(EnumSet.of(filter.accountType()));
@@ -60,18 +57,18 @@ class AccountService {
 
         DataversePage<SystemUser> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
-            page = dataverse.findUsers(next);
+            Continuation next = pageTokens.redeem(pageToken, kind, fingerprint, pageSize);
+            page = environment.dataverse().findUsers(next);
         } else if (wanted.isEmpty()) {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts
         } else {
             int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
-            page = dataverse.findUsers(new UserQuery(disabled, wanted, search), size);
+            page = environment.dataverse().findUsers(new UserQuery(disabled, wanted, search), size);
         }
 
         List<Account> accounts = new ArrayList<>(page.items().size());
         for (SystemUser user : page.items()) {
-            AccountType type = types.typeOf(user);
+            AccountType type = environment.classifier().classify(user);
             if (wanted.contains(type)) {
                 accounts.add(Account.of(user, type));
             } else {
@@ -84,7 +81,7 @@ class AccountService {
             }
         }
         String nextToken = page.nextPage()
-                .map(next -> pageTokens.issue(LIST_KIND, fingerprint, next))
+                .map(next -> pageTokens.issue(kind, fingerprint, next))
                 .orElse(null);
         return new Page<>(accounts, nextToken);
     }
@@ -94,11 +91,12 @@ class AccountService {
      *
      * @throws AccountNotFound when Dataverse has no such user, or its type is hidden by the system-account toggle
      */
-    Account get(UUID id) {
-        return dataverse
+    Account get(Environment environment, UUID id) {
+        return environment
+                .dataverse()
                 .findUser(id)
-                .map(user -> Account.of(user, types.typeOf(user)))
-                .filter(account -> visibility.shows(account.accountType()))
+                .map(user -> Account.of(user, environment.classifier().classify(user)))
+                .filter(account -> environment.visibility().shows(account.accountType()))
                 .orElseThrow(() -> new AccountNotFound(id));
     }
 }

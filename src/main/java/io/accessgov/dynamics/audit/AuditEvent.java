@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
  * One attempt to change who has what, as written to the audit log.
  *
  * @param caller who asked: the token's subject and client, or {@code anonymous}
+ * @param environment the environment the change was asked of (docs/api.md §9)
  * @param action {@code grant} or {@code revoke}
  * @param grantId the grant asked for; null when the request was too malformed to name one
  * @param outcome what happened
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditEvent(
         Caller caller,
+        String environment,
         String action,
         @Nullable String grantId,
         Outcome outcome,

@@ -20,14 +20,16 @@ public class AuditLog {
     /** Writes one event. */
     public void record(AuditEvent event) {
         AUDIT.atInfo()
-                .setMessage("{} {} {} (status {}, caller {}, dataverseRequestId {}, {} ms)")
+                .setMessage("{} {} {} in {} (status {}, caller {}, dataverseRequestId {}, {} ms)")
                 .addArgument(event.action())
                 .addArgument(event.grantId() == null ? "(no grant id)" : event.grantId())
                 .addArgument(event.outcome().wire())
+                .addArgument(event.environment())
                 .addArgument(event.status() == null ? "-" : event.status())
                 .addArgument(event.caller().subject())
                 .addArgument(event.dataverseRequestId() == null ? "-" : event.dataverseRequestId())
                 .addArgument(event.durationMillis())
+                .addKeyValue("audit.environment", event.environment())
                 .addKeyValue("audit.action", event.action())
                 .addKeyValue("audit.grantId", event.grantId())
                 .addKeyValue("audit.outcome", event.outcome().wire())

@@ -1,5 +1,7 @@
 package io.accessgov.dynamics.businessunit;
 
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Ids;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Business units", description = "The business-unit tree of the environment.")
 @RestController
-@RequestMapping(path = "/api/v1/business-units", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ApiPaths.V1 + "/business-units", ApiPaths.IN_ENVIRONMENT + "/business-units"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class BusinessUnitController {
 
     private final BusinessUnitService units;
@@ -49,6 +53,7 @@ class BusinessUnitController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping
     Page<BusinessUnitView> listBusinessUnits(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description =
                                     "Business units per page (1–1000, default 100). When paging on, leave it out or"
@@ -63,7 +68,7 @@ class BusinessUnitController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return units.list(pageSize, pageToken);
+        return units.list(environment, pageSize, pageToken);
     }
 
     @Operation(
@@ -93,13 +98,14 @@ class BusinessUnitController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping("/{id}")
     BusinessUnitView getBusinessUnit(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The Dataverse business unit id (businessunitid), a GUID.",
                             schema = @Schema(type = "string", format = "uuid", pattern = Ids.GUID_PATTERN),
                             example = "7d3a9b1e-2c4f-4e6a-8b0d-1f2e3a4b5c6d")
                     @PathVariable
                     String id) {
-        return units.get(Ids.parseGuid(id, "business unit id"));
+        return units.get(environment, Ids.parseGuid(id, "business unit id"));
     }
 
     /** The page shape, named for the OpenAPI document (generic records have no schema name of their own). */

@@ -1,6 +1,6 @@
 package io.accessgov.dynamics.businessunit;
 
-import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
@@ -22,11 +22,9 @@ class BusinessUnitService {
 
     private static final String NO_FILTERS = PageTokens.fingerprint();
 
-    private final DataverseClient dataverse;
     private final CursorPages pages;
 
-    BusinessUnitService(DataverseClient dataverse, PageTokens pageTokens) {
-        this.dataverse = dataverse;
+    BusinessUnitService(PageTokens pageTokens) {
         this.pages = new CursorPages(pageTokens);
     }
 
@@ -37,10 +35,15 @@ class BusinessUnitService {
      * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
      * @throws InvalidPageToken when the token is not valid for this list; nothing is read then
      */
-    Page<BusinessUnitView> list(@Nullable Integer pageSize, @Nullable String pageToken) {
-        return pages.page(ORDER, NO_FILTERS, pageSize, pageToken, () -> dataverse.businessUnits().stream()
-                .map(BusinessUnitView::of)
-                .toList());
+    Page<BusinessUnitView> list(Environment environment, @Nullable Integer pageSize, @Nullable String pageToken) {
+        return pages.page(
+                ORDER.in(environment.name()),
+                NO_FILTERS,
+                pageSize,
+                pageToken,
+                () -> environment.dataverse().businessUnits().stream()
+                        .map(BusinessUnitView::of)
+                        .toList());
     }
 
     /**
@@ -48,7 +51,11 @@ class BusinessUnitService {
      *
      * @throws BusinessUnitNotFound when Dataverse has no such business unit
      */
-    BusinessUnitView get(UUID id) {
-        return dataverse.findBusinessUnit(id).map(BusinessUnitView::of).orElseThrow(() -> new BusinessUnitNotFound(id));
+    BusinessUnitView get(Environment environment, UUID id) {
+        return environment
+                .dataverse()
+                .findBusinessUnit(id)
+                .map(BusinessUnitView::of)
+                .orElseThrow(() -> new BusinessUnitNotFound(id));
     }
 }

@@ -2,24 +2,20 @@ package io.accessgov.dynamics.dataverse;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.stereotype.Component;
 
 /**
- * The {@code dataverse} health component: signs in (token) and calls {@code WhoAmI}. UP with the environment, the
- * calling user and the latency; DOWN with a short reason a person can act on. Never shows the secret. Belongs in
- * the readiness group, never in liveness.
+ * The health of one environment's door to Dataverse (the component {@code dataverse-<name>}, docs/api.md §9): signs
+ * in (token) and calls {@code WhoAmI}. UP with the environment, the calling user and the latency; DOWN with a short
+ * reason a person can act on. Never shows the secret. Never part of liveness.
  *
  * <p>The check runs at most once per {@code dynamics.health.interval} however many probes, monitors and people ask
  * (see {@link CachedHealthCheck}); {@code /readyz}, {@code /actuator/health} and everything else that shows the
  * status share that result, whose {@code checkedAt} says when it was found. A probe answers within
  * {@link #PROBE_BUDGET} even when Dataverse is slow (the client's own retries and deadline may take far longer).
  */
-@Component("dataverseHealthIndicator")
-class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
+public final class DataverseHealthIndicator implements HealthIndicator, AutoCloseable {
 
     static final Duration PROBE_BUDGET = Duration.ofSeconds(5);
 
@@ -27,10 +23,9 @@ class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
     private final DataverseConnectionInfo connection;
     private final CachedHealthCheck check;
 
-    @Autowired
-    DataverseHealthIndicator(
-            DataverseClient client, DataverseConnectionInfo connection, HealthCheckProperties properties) {
-        this(client, connection, properties.interval(), PROBE_BUDGET, Clock.systemUTC());
+    /** The health of the environment behind {@code client}, checked at most once per {@code interval}. */
+    public DataverseHealthIndicator(DataverseClient client, DataverseConnectionInfo connection, Duration interval) {
+        this(client, connection, interval, PROBE_BUDGET, Clock.systemUTC());
     }
 
     /** With the default interval and budget. */
@@ -71,7 +66,7 @@ class DataverseHealthIndicator implements HealthIndicator, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void close() {
         check.close();
     }
 }

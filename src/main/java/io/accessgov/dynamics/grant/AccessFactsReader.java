@@ -7,6 +7,7 @@ import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
@@ -19,15 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads from Dataverse exactly the links and records one who-has-what question needs, through the link tables with
  * filters: the number of requests depends on the answer's size, never on how many other accounts or teams the
  * environment has.
  */
-@Component
-class AccessFactsReader {
+final class AccessFactsReader {
 
     private final DataverseClient dataverse;
     private final AccountScope scope;
@@ -35,6 +34,11 @@ class AccessFactsReader {
     AccessFactsReader(DataverseClient dataverse, AccountScope scope) {
         this.dataverse = dataverse;
         this.scope = scope;
+    }
+
+    /** Reads the facts of this environment. */
+    static AccessFactsReader of(Environment environment) {
+        return new AccessFactsReader(environment.dataverse(), AccountScope.of(environment));
     }
 
     /** An account's direct roles, its teams, and the roles those teams hold. */

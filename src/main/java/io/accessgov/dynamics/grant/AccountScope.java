@@ -3,20 +3,19 @@ package io.accessgov.dynamics.grant;
 import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
  * The accounts grants may name: those whose type the system-account toggle shows ({@link AccountVisibility},
  * docs/api.md §3), each with whether it is platform-managed.
  */
-@Component
-class AccountScope {
+final class AccountScope {
 
     private final AccountClassifier classifier;
     private final AccountVisibility visibility;
@@ -24,6 +23,11 @@ class AccountScope {
     AccountScope(AccountClassifier classifier, AccountVisibility visibility) {
         this.classifier = classifier;
         this.visibility = visibility;
+    }
+
+    /** The accounts of this environment that grants may name. */
+    static AccountScope of(Environment environment) {
+        return new AccountScope(environment.classifier(), environment.visibility());
     }
 
     /** What grants need to know of the user, or empty when the user is outside the API's scope. */

@@ -11,6 +11,7 @@ import io.accessgov.dynamics.dataverse.TeamMembership;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
 import io.accessgov.dynamics.dataverse.TeamType;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
@@ -22,7 +23,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
 
 /**
  * Grants and revokes roles and team memberships (docs/api.md §5). Everything that can be known before a write
@@ -32,17 +32,19 @@ import org.springframework.stereotype.Service;
  * read and only a missing (or present) one is written; holding any copy of a role directly counts as holding it.
  */
 @Slf4j
-@Service
-class GrantChanges {
+final class GrantChanges {
 
+    private final Environment environment;
     private final DataverseClient dataverse;
     private final AccountScope scope;
     private final GrantService grants;
     private final GrantLocks locks;
 
-    GrantChanges(DataverseClient dataverse, AccountScope scope, GrantService grants, GrantLocks locks) {
-        this.dataverse = dataverse;
-        this.scope = scope;
+    /** The changes of one environment: its Dataverse, its account rules, its grants and locks. */
+    GrantChanges(Environment environment, GrantService grants, GrantLocks locks) {
+        this.environment = environment;
+        this.dataverse = environment.dataverse();
+        this.scope = AccountScope.of(environment);
         this.grants = grants;
         this.locks = locks;
     }
@@ -83,7 +85,7 @@ class GrantChanges {
         List<SecurityRole> copies = dataverse.roleCopies(role.rootRoleId());
         SecurityRole copy = copyIn(copies, role.rootRoleId(), unitAsked, user.businessUnitId());
         Set<UUID> copyIds = ids(copies);
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             boolean held = dataverse.userRolesOfUser(userId).stream()
                     .map(UserRoleLink::roleId)
                     .anyMatch(copyIds::contains);
@@ -100,7 +102,7 @@ class GrantChanges {
         changeable(user);
         GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.ACCOUNT, userId));
         Set<UUID> copyIds = ids(dataverse.roleCopies(role.rootRoleId()));
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             List<UUID> direct = dataverse.userRolesOfUser(user.id()).stream()
                     .map(UserRoleLink::roleId)
                     .filter(copyIds::contains)
@@ -156,7 +158,7 @@ class GrantChanges {
         List<SecurityRole> copies = dataverse.roleCopies(role.rootRoleId());
         SecurityRole copy = copyIn(copies, role.rootRoleId(), unitAsked, team.businessUnitId());
         Set<UUID> copyIds = ids(copies);
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             if (!teamRoleCopies(teamId, copyIds).isEmpty()) {
                 return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
@@ -169,7 +171,7 @@ class GrantChanges {
         SecurityRole role = role(roleId);
         GrantId id = named(attempt, new GrantId(ResourceType.ROLE, role.rootRoleId(), PrincipalType.TEAM, teamId));
         Set<UUID> copyIds = ids(dataverse.roleCopies(role.rootRoleId()));
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             List<UUID> held = teamRoleCopies(teamId, copyIds);
             if (held.isEmpty()) {
                 return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
@@ -197,7 +199,7 @@ class GrantChanges {
         GrantId id = named(attempt, new GrantId(ResourceType.TEAM, teamId, PrincipalType.ACCOUNT, userId));
         changeable(account(userId));
         membershipManagedHere(team);
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             if (isMember(teamId, userId)) {
                 return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
             }
@@ -210,7 +212,7 @@ class GrantChanges {
         GrantId id = named(attempt, new GrantId(ResourceType.TEAM, teamId, PrincipalType.ACCOUNT, userId));
         changeable(account(userId));
         membershipManagedHere(team);
-        return locks.withLock(id, () -> {
+        return locks.withLock(environment.name(), id, () -> {
             if (!isMember(teamId, userId)) {
                 return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
             }
@@ -301,7 +303,7 @@ class GrantChanges {
      */
     private Grant readBack(GrantId id, ChangeOutcome outcome) {
         try {
-            return grants.get(id);
+            return grants.get(environment, id);
         } catch (DataverseException | GrantNotFound e) {
             log.warn("Grant {} was changed ({}), but reading it back failed: {}", id, outcome, e.getMessage());
             boolean direct = outcome == ChangeOutcome.CREATED || outcome == ChangeOutcome.ALREADY_HELD;

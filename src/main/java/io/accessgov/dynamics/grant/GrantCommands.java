@@ -6,6 +6,7 @@ import io.accessgov.dynamics.audit.AuditLog;
 import io.accessgov.dynamics.audit.Caller;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseException;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.web.ApiProblem;
 import io.accessgov.dynamics.web.ProblemKind;
 import java.util.UUID;
@@ -24,28 +25,34 @@ class GrantCommands {
 
     static final String CORRELATION_ID = "correlationId";
 
-    private final GrantChanges changes;
+    private final GrantService grants;
+    private final GrantLocks locks;
     private final AuditLog audit;
 
-    GrantCommands(GrantChanges changes, AuditLog audit) {
-        this.changes = changes;
+    GrantCommands(GrantService grants, GrantLocks locks, AuditLog audit) {
+        this.grants = grants;
+        this.locks = locks;
         this.audit = audit;
     }
 
-    /** {@code POST /api/v1/grants} with this body, sent as {@code contentType}. */
-    ChangeResult grant(@Nullable String contentType, byte[] body) {
-        return audited("grant", attempt -> {
+    /** {@code POST /api/v1/grants} in this environment, with this body, sent as {@code contentType}. */
+    ChangeResult grant(Environment environment, @Nullable String contentType, byte[] body) {
+        return audited(environment, "grant", attempt -> {
             GrantRequestReader.requireJson(contentType);
-            return changes.grant(GrantRequestReader.read(body), attempt);
+            return changes(environment).grant(GrantRequestReader.read(body), attempt);
         });
     }
 
-    /** {@code DELETE /api/v1/grants/{id}}. */
-    ChangeResult revoke(String grantId) {
-        return audited("revoke", attempt -> changes.revoke(GrantId.parse(grantId), attempt));
+    /** {@code DELETE /api/v1/grants/{id}} in this environment. */
+    ChangeResult revoke(Environment environment, String grantId) {
+        return audited(environment, "revoke", attempt -> changes(environment).revoke(GrantId.parse(grantId), attempt));
     }
 
-    private ChangeResult audited(String action, Function<ChangeAttempt, ChangeResult> change) {
+    private GrantChanges changes(Environment environment) {
+        return new GrantChanges(environment, grants, locks);
+    }
+
+    private ChangeResult audited(Environment environment, String action, Function<ChangeAttempt, ChangeResult> change) {
         String correlationId = UUID.randomUUID().toString();
         long started = System.nanoTime();
         Caller caller = Caller.current();
@@ -55,6 +62,7 @@ class GrantCommands {
             ChangeResult result = change.apply(attempt);
             audit.record(new AuditEvent(
                     caller,
+                    environment.name(),
                     action,
                     result.id().toString(),
                     result.audited(),
@@ -69,6 +77,7 @@ class GrantCommands {
             boolean serverSide = refused.kind().status().is5xxServerError();
             audit.record(new AuditEvent(
                     caller,
+                    environment.name(),
                     action,
                     grantId(attempt),
                     serverSide ? Outcome.FAILED : Outcome.REFUSED,
@@ -81,6 +90,7 @@ class GrantCommands {
         } catch (DataverseException failed) {
             audit.record(new AuditEvent(
                     caller,
+                    environment.name(),
                     action,
                     grantId(attempt),
                     failed instanceof BusinessRuleViolated ? Outcome.REFUSED : Outcome.FAILED,
@@ -94,6 +104,7 @@ class GrantCommands {
         } catch (RuntimeException | Error unexpected) {
             audit.record(new AuditEvent(
                     caller,
+                    environment.name(),
                     action,
                     grantId(attempt),
                     Outcome.FAILED,

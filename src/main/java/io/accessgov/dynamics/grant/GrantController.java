@@ -1,5 +1,7 @@
 package io.accessgov.dynamics.grant;
 
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Who has what: roles assigned to accounts and teams (directly or inherited through teams) and"
                 + " team memberships.")
 @RestController
-@RequestMapping(path = "/api/v1/grants", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ApiPaths.V1 + "/grants", ApiPaths.IN_ENVIRONMENT + "/grants"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class GrantController {
 
     private final GrantService grants;
@@ -64,6 +67,7 @@ class GrantController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping
     Page<Grant> listGrants(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "The principal's type.", schema = @Schema(allowableValues = {"account", "team"}))
                     @RequestParam(required = false)
                     @Size(max = 16)
@@ -95,7 +99,8 @@ class GrantController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return grants.list(GrantQuery.of(principalType, principalId, resourceType, resourceId), pageSize, pageToken);
+        return grants.list(
+                environment, GrantQuery.of(principalType, principalId, resourceType, resourceId), pageSize, pageToken);
     }
 
     @Operation(
@@ -117,13 +122,14 @@ class GrantController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping("/{id}")
     Grant getGrant(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The grant id.",
                             example = "role:0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2:assigned:account:"
                                     + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
                     @PathVariable
                     String id) {
-        return grants.get(GrantId.parse(id));
+        return grants.get(environment, GrantId.parse(id));
     }
 
     @Operation(
@@ -164,11 +170,12 @@ class GrantController {
     @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")
     @PostMapping
     ResponseEntity<Grant> createGrant(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable
                     String contentType,
             @RequestBody(required = false) byte @Nullable [] body) {
         // The content type and an empty body are checked inside the audited attempt, not by Spring before it.
-        return answer(commands.grant(contentType, body == null ? new byte[0] : body));
+        return answer(commands.grant(environment, contentType, body == null ? new byte[0] : body));
     }
 
     @Operation(
@@ -191,13 +198,14 @@ class GrantController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @DeleteMapping("/{id}")
     ResponseEntity<Grant> revokeGrant(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The grant id.",
                             example = "role:0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2:assigned:account:"
                                     + "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d")
                     @PathVariable
                     String id) {
-        return answer(commands.revoke(id));
+        return answer(commands.revoke(environment, id));
     }
 
     /**
@@ -215,7 +223,7 @@ class GrantController {
     private static ResponseEntity<Grant> answer(ChangeResult result) {
         HttpStatus status = statusOf(result.outcome());
         if (status == HttpStatus.CREATED) {
-            return ResponseEntity.created(URI.create("/api/v1/grants/" + result.id()))
+            return ResponseEntity.created(ApiPaths.below(result.id().toString()))
                     .body(result.grant());
         }
         if (status == HttpStatus.NO_CONTENT) {

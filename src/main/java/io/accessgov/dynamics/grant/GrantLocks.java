@@ -23,8 +23,9 @@ class GrantLocks {
         }
     }
 
-    <T> T withLock(GrantId id, Supplier<T> work) {
-        ReentrantLock lock = locks[Math.floorMod(id.toString().hashCode(), STRIPES)];
+    /** Runs {@code work} holding the lock of this grant of this environment (grant ids are unique per environment). */
+    <T> T withLock(String environment, GrantId id, Supplier<T> work) {
+        ReentrantLock lock = locks[Math.floorMod((environment + '|' + id).hashCode(), STRIPES)];
         lock.lock();
         try {
             return work.get();

@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.grant;
 
 import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
  * The grant rules of docs/api.md §5, written once for both renderings of grants: the grants API ({@link
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
  * (the full sync) also gets here the assembly of one account's or team's grants and the system-account toggle, from
  * facts handed in rather than read here.
  */
-@Component
 public class GrantRules {
 
     /**
@@ -42,6 +41,11 @@ public class GrantRules {
 
     GrantRules(AccountScope scope) {
         this.scope = scope;
+    }
+
+    /** The rules of this environment, whose system-account toggle decides which accounts grants may name. */
+    public static GrantRules of(Environment environment) {
+        return new GrantRules(AccountScope.of(environment));
     }
 
     /** A logical role: its root copy's id and name. */

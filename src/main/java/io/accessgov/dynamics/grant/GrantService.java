@@ -1,5 +1,6 @@
 package io.accessgov.dynamics.grant;
 
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
 import io.accessgov.dynamics.web.CursorPages;
@@ -17,11 +18,9 @@ class GrantService {
 
     private static final CursorPages.Order<Grant> ORDER = CursorPages.Order.ascending("grants", Grant::id);
 
-    private final AccessFactsReader reader;
     private final CursorPages pages;
 
-    GrantService(AccessFactsReader reader, PageTokens pageTokens) {
-        this.reader = reader;
+    GrantService(PageTokens pageTokens) {
         this.pages = new CursorPages(pageTokens);
     }
 
@@ -31,8 +30,11 @@ class GrantService {
      * @throws GrantSubjectNotFound when the principal or resource does not exist for the API
      * @throws InvalidPageToken when the token is not valid for this query; nothing is read then
      */
-    Page<Grant> list(GrantQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
-        return pages.page(ORDER, query.fingerprint(), pageSize, pageToken, () -> grants(query));
+    Page<Grant> list(
+            Environment environment, GrantQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
+        AccessFactsReader reader = AccessFactsReader.of(environment);
+        return pages.page(
+                ORDER.in(environment.name()), query.fingerprint(), pageSize, pageToken, () -> grants(reader, query));
     }
 
     /**
@@ -41,18 +43,19 @@ class GrantService {
      *
      * @throws GrantNotFound when the principal does not hold it, or a part of it does not exist for the API
      */
-    Grant get(GrantId id) {
+    Grant get(Environment environment, GrantId id) {
+        AccessFactsReader reader = AccessFactsReader.of(environment);
         GrantQuery query = new GrantQuery(id.principalType(), id.principalId(), id.resourceType(), id.resourceId());
         try {
             // one principal and one resource (a role's copy resolved to its root): at most one grant answers it
-            return grants(query).stream().findFirst().orElseThrow(() -> new GrantNotFound(id));
+            return grants(reader, query).stream().findFirst().orElseThrow(() -> new GrantNotFound(id));
         } catch (GrantSubjectNotFound e) {
             throw new GrantNotFound(id);
         }
     }
 
     /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */
-    private List<Grant> grants(GrantQuery query) {
+    private static List<Grant> grants(AccessFactsReader reader, GrantQuery query) {
         AccessFacts facts;
         if (query.principalType() == PrincipalType.ACCOUNT) {
             facts = reader.ofAccount(query.principalId());
@@ -63,7 +66,7 @@ class GrantService {
         } else {
             facts = reader.ofTeamAsResource(query.resourceId());
         }
-        GrantQuery scope = query.byResource() ? resolveResource(query, facts) : query;
+        GrantQuery scope = query.byResource() ? resolveResource(reader, query, facts) : query;
         return GrantAssembler.assemble(facts).stream().filter(scope::admits).toList();
     }
 
@@ -71,7 +74,7 @@ class GrantService {
      * A role may be named by any copy's id, but grants name the root; and a resource the principal does not hold
      * must still exist, or the answer is 404 rather than an empty page.
      */
-    private GrantQuery resolveResource(GrantQuery query, AccessFacts facts) {
+    private static GrantQuery resolveResource(AccessFactsReader reader, GrantQuery query, AccessFacts facts) {
         if (query.resourceType() == ResourceType.ROLE) {
             AccessFacts.RoleFacts held = facts.rolesByCopyId().get(query.resourceId());
             UUID root = held != null ? held.rootId() : reader.rootRoleOf(query.resourceId());

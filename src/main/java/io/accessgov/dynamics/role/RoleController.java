@@ -1,5 +1,7 @@
 package io.accessgov.dynamics.role;
 
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Ids;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Roles", description = "Security roles, one per logical role rather than one per business-unit copy.")
 @RestController
-@RequestMapping(path = "/api/v1/roles", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ApiPaths.V1 + "/roles", ApiPaths.IN_ENVIRONMENT + "/roles"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class RoleController {
 
     private final RoleService roles;
@@ -50,6 +54,7 @@ class RoleController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping
     Page<Role> listRoles(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "Case-insensitive substring of the role's name. Quotes and OData syntax are"
                                     + " matched literally.",
@@ -72,7 +77,7 @@ class RoleController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return roles.list(search, pageSize, pageToken);
+        return roles.list(environment, search, pageSize, pageToken);
     }
 
     @Operation(
@@ -99,13 +104,14 @@ class RoleController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping("/{id}")
     Role getRole(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The role id, or the id of any business unit's copy of it; a GUID.",
                             schema = @Schema(type = "string", format = "uuid", pattern = Ids.GUID_PATTERN),
                             example = "0b5c3e9a-7f1d-4c2b-9a8e-6d5f4c3b2a19")
                     @PathVariable
                     String id) {
-        return roles.get(Ids.parseGuid(id, "role id"));
+        return roles.get(environment, Ids.parseGuid(id, "role id"));
     }
 
     /** The page shape, named for the OpenAPI document (generic records have no schema name of their own). */

@@ -1,9 +1,9 @@
 package io.accessgov.dynamics.role;
 
 import io.accessgov.dynamics.dataverse.Continuation;
-import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.SecurityRole;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -24,11 +24,9 @@ class RoleService {
 
     static final String LIST_KIND = "roles";
 
-    private final DataverseClient dataverse;
     private final PageTokens pageTokens;
 
-    RoleService(DataverseClient dataverse, PageTokens pageTokens) {
-        this.dataverse = dataverse;
+    RoleService(PageTokens pageTokens) {
         this.pageTokens = pageTokens;
     }
 
@@ -40,16 +38,18 @@ class RoleService {
      * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
      * @throws InvalidPageToken when the token is not valid for this list and this search; nothing is sent then
      */
-    Page<Role> list(@Nullable String search, @Nullable Integer pageSize, @Nullable String pageToken) {
+    Page<Role> list(
+            Environment environment, @Nullable String search, @Nullable Integer pageSize, @Nullable String pageToken) {
         String wanted = search == null || search.isEmpty() ? null : search;
         String fingerprint = PageTokens.fingerprint(wanted);
 
         DataversePage<SecurityRole> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
-            page = dataverse.findLogicalRoles(next);
+            Continuation next =
+                    pageTokens.redeem(pageToken, PageTokens.kind(LIST_KIND, environment.name()), fingerprint, pageSize);
+            page = environment.dataverse().findLogicalRoles(next);
         } else {
-            page = dataverse.findLogicalRoles(wanted, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
+            page = environment.dataverse().findLogicalRoles(wanted, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
         }
 
         List<Role> roles = new ArrayList<>(page.items().size());
@@ -65,7 +65,7 @@ class RoleService {
             }
         }
         String nextToken = page.nextPage()
-                .map(next -> pageTokens.issue(LIST_KIND, fingerprint, next))
+                .map(next -> pageTokens.issue(PageTokens.kind(LIST_KIND, environment.name()), fingerprint, next))
                 .orElse(null);
         return new Page<>(roles, nextToken);
     }
@@ -76,9 +76,9 @@ class RoleService {
      * @param id the id of the root copy or of any business-unit copy
      * @throws RoleNotFound when no copy of any role has this id
      */
-    Role get(UUID id) {
-        SecurityRole copy = dataverse.findRole(id).orElseThrow(() -> new RoleNotFound(id));
-        List<SecurityRole> copies = dataverse.roleCopies(copy.rootRoleId());
+    Role get(Environment environment, UUID id) {
+        SecurityRole copy = environment.dataverse().findRole(id).orElseThrow(() -> new RoleNotFound(id));
+        List<SecurityRole> copies = environment.dataverse().roleCopies(copy.rootRoleId());
         SecurityRole root = copies.stream()
                 .filter(each -> each.id().equals(copy.rootRoleId()))
                 .findFirst()

@@ -38,11 +38,13 @@ public final class DataverseSimulator implements AutoCloseable {
     private final Tokens tokens;
     private final SimulatorState state;
     private final URI environmentUrl;
+    private final boolean testHooks;
 
     private DataverseSimulator(SimulatorOptions options) {
         this.behaviour = new Behaviour();
         this.faults = new Faults();
-        this.requests = new RequestLog();
+        this.testHooks = options.testHooks();
+        this.requests = new RequestLog(testHooks);
         this.tokens = new Tokens(options.clock(), options.tokenLifetime());
         tokens.registerClient(DEMO_CLIENT_ID, DEMO_CLIENT_SECRET);
         Organisation organisation = options.seed().build(UUID.fromString(DEMO_CLIENT_ID));
@@ -118,14 +120,31 @@ public final class DataverseSimulator implements AutoCloseable {
         return behaviour;
     }
 
-    /** Fault injection and added latency. */
+    /**
+     * Fault injection and added latency.
+     *
+     * @throws IllegalStateException when the simulator runs without test hooks
+     */
     public Faults faults() {
+        requireTestHooks("fault injection");
         return faults;
     }
 
-    /** Every request received, with its answer's status. */
+    /**
+     * Every request received, with its answer's status.
+     *
+     * @throws IllegalStateException when the simulator runs without test hooks: it records nothing then
+     */
     public RequestLog requests() {
+        requireTestHooks("the request log");
         return requests;
+    }
+
+    private void requireTestHooks(String hook) {
+        if (!testHooks) {
+            throw new IllegalStateException(hook + " is a test hook, off in this simulator (demo mode); start it with"
+                    + " SimulatorOptions.defaults() or set dynamics.simulator.test-hooks=true");
+        }
     }
 
     /** Registered clients, issued tokens and their lifetime. */

@@ -76,6 +76,7 @@ final class DemoOrganisation {
     private final Map<String, UUID> people = new LinkedHashMap<>();
     private final Map<UUID, UUID> unitOfUser = new LinkedHashMap<>();
     private final List<UUID> outsideTeams = new ArrayList<>();
+    private final Map<String, UUID> entraObjectIds = new LinkedHashMap<>();
 
     private DemoOrganisation(SeedWriter writer) {
         this.w = writer;
@@ -83,6 +84,16 @@ final class DemoOrganisation {
 
     static Organisation build(long seed, UUID connectorApplicationId) {
         return new DemoOrganisation(new SeedWriter(seed)).populate(connectorApplicationId);
+    }
+
+    /**
+     * The Entra object id of each person of the demo organisation built from {@code seed}, by "First Last": a person
+     * with an account in another demo environment (the sandbox) signs in there with the same Entra identity.
+     */
+    static Map<String, UUID> entraObjectIdsOfPeople(long seed) {
+        DemoOrganisation demo = new DemoOrganisation(new SeedWriter(seed));
+        demo.populate(UUID.randomUUID());
+        return Map.copyOf(demo.entraObjectIds);
     }
 
     private Organisation populate(UUID connectorApplicationId) {
@@ -338,6 +349,7 @@ final class DemoOrganisation {
         String upn = (first + "." + last).toLowerCase().replace("'", "") + "@contoso.com";
         UserSpec spec = new UserSpec(first, last, upn, unit);
         spec.entraObjectId = w.newId();
+        entraObjectIds.put(first + " " + last, spec.entraObjectId);
         spec.title = title;
         spec.offsetHours = hour;
         return spec;

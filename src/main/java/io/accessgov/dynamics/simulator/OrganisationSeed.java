@@ -15,17 +15,30 @@ import java.util.UUID;
  */
 public final class OrganisationSeed {
 
+    private static final long DEMO_SEED = 20_240_315L;
+    private static final long SANDBOX_SEED = 20_240_916L;
+
     private final Generated generated;
     private final long demoSeed;
+    private final boolean sandbox;
 
-    private OrganisationSeed(Generated generated, long demoSeed) {
+    private OrganisationSeed(Generated generated, long demoSeed, boolean sandbox) {
         this.generated = generated;
         this.demoSeed = demoSeed;
+        this.sandbox = sandbox;
     }
 
     /** The demo organisation "Contoso". */
     public static OrganisationSeed demo() {
-        return new OrganisationSeed(null, 20_240_315L);
+        return new OrganisationSeed(null, DEMO_SEED, false);
+    }
+
+    /**
+     * The demo organisation's sandbox environment: a smaller organisation in which some people of {@link #demo()}
+     * have accounts too, with the same Entra object ids and other roles.
+     */
+    public static OrganisationSeed sandbox() {
+        return new OrganisationSeed(null, DEMO_SEED, true);
     }
 
     /** A generated organisation; set its size on the returned builder. */
@@ -60,14 +73,20 @@ public final class OrganisationSeed {
     }
 
     Organisation build(UUID connectorApplicationId) {
-        return generated == null
-                ? DemoOrganisation.build(demoSeed, connectorApplicationId)
-                : GeneratedOrganisation.build(generated, connectorApplicationId);
+        if (generated != null) {
+            return GeneratedOrganisation.build(generated, connectorApplicationId);
+        }
+        return sandbox
+                ? SandboxOrganisation.build(SANDBOX_SEED, demoSeed, connectorApplicationId)
+                : DemoOrganisation.build(demoSeed, connectorApplicationId);
     }
 
     @Override
     public String toString() {
-        return generated == null ? "OrganisationSeed[demo]" : "OrganisationSeed[" + generated + "]";
+        if (generated != null) {
+            return "OrganisationSeed[" + generated + "]";
+        }
+        return sandbox ? "OrganisationSeed[sandbox]" : "OrganisationSeed[demo]";
     }
 
     /**
@@ -159,7 +178,7 @@ public final class OrganisationSeed {
         }
 
         public OrganisationSeed build() {
-            return new OrganisationSeed(this, 0);
+            return new OrganisationSeed(this, 0, false);
         }
 
         int users() {

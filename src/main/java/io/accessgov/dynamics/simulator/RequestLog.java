@@ -18,6 +18,17 @@ public final class RequestLog {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final boolean recording;
+
+    /** A log that records every request. */
+    RequestLog() {
+        this(true);
+    }
+
+    /** @param recording false keeps nothing: a simulator without test hooks */
+    RequestLog(boolean recording) {
+        this.recording = recording;
+    }
 
     void started() {
         int now = inFlight.incrementAndGet();
@@ -34,6 +45,9 @@ public final class RequestLog {
     }
 
     void add(RecordedRequest request) {
+        if (!recording) {
+            return;
+        }
         entries.addLast(request);
         if (size.incrementAndGet() > CAPACITY && entries.pollFirst() != null) {
             size.decrementAndGet();

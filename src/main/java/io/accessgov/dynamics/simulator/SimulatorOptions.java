@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param tokenLifetime the lifetime of issued tokens ({@code expires_in}); Entra's is 60–90 minutes
  * @param maxPageSize the largest page served (Dataverse: 5000); larger {@code odata.maxpagesize} values are capped
  * @param clock the clock for token expiry, throttling windows and the request log
+ * @param testHooks whether the hooks tests use are on: the request log ({@link DataverseSimulator#requests()}) and
+ *     fault injection ({@link DataverseSimulator#faults()}); a simulator serving demo mode runs without them
  */
-public record SimulatorOptions(int port, OrganisationSeed seed, Duration tokenLifetime, int maxPageSize, Clock clock) {
+public record SimulatorOptions(
+        int port, OrganisationSeed seed, Duration tokenLifetime, int maxPageSize, Clock clock, boolean testHooks) {
 
     public SimulatorOptions {
         if (port < 0 || port > 65_535) {
@@ -29,28 +32,36 @@ public record SimulatorOptions(int port, OrganisationSeed seed, Duration tokenLi
         }
     }
 
-    /** Port 0, the demo organisation, 3599-second tokens, pages of at most 5000, the system clock. */
+    /**
+     * Port 0, the demo organisation, 3599-second tokens, pages of at most 5000, the system clock, the test hooks on.
+     */
     public static SimulatorOptions defaults() {
-        return new SimulatorOptions(0, OrganisationSeed.demo(), Duration.ofSeconds(3599), 5000, Clock.systemUTC());
+        return new SimulatorOptions(
+                0, OrganisationSeed.demo(), Duration.ofSeconds(3599), 5000, Clock.systemUTC(), true);
+    }
+
+    /** Without the hooks of tests: nothing is recorded and no fault can be injected (demo mode). */
+    public SimulatorOptions withoutTestHooks() {
+        return new SimulatorOptions(port, seed, tokenLifetime, maxPageSize, clock, false);
     }
 
     public SimulatorOptions withPort(int value) {
-        return new SimulatorOptions(value, seed, tokenLifetime, maxPageSize, clock);
+        return new SimulatorOptions(value, seed, tokenLifetime, maxPageSize, clock, testHooks);
     }
 
     public SimulatorOptions withSeed(OrganisationSeed value) {
-        return new SimulatorOptions(port, value, tokenLifetime, maxPageSize, clock);
+        return new SimulatorOptions(port, value, tokenLifetime, maxPageSize, clock, testHooks);
     }
 
     public SimulatorOptions withTokenLifetime(Duration value) {
-        return new SimulatorOptions(port, seed, value, maxPageSize, clock);
+        return new SimulatorOptions(port, seed, value, maxPageSize, clock, testHooks);
     }
 
     public SimulatorOptions withMaxPageSize(int value) {
-        return new SimulatorOptions(port, seed, tokenLifetime, value, clock);
+        return new SimulatorOptions(port, seed, tokenLifetime, value, clock, testHooks);
     }
 
     public SimulatorOptions withClock(Clock value) {
-        return new SimulatorOptions(port, seed, tokenLifetime, maxPageSize, value);
+        return new SimulatorOptions(port, seed, tokenLifetime, maxPageSize, value, testHooks);
     }
 }

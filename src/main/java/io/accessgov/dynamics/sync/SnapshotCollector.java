@@ -1,7 +1,7 @@
 package io.accessgov.dynamics.sync;
 
 import io.accessgov.dynamics.account.Account;
-import io.accessgov.dynamics.account.AccountTypeResolver;
+import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.BusinessUnit;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
@@ -29,7 +29,7 @@ final class SnapshotCollector implements Closeable {
     static final long ACCOUNT_SORT_BUDGET = 32L * 1024 * 1024;
 
     private final GrantRules rules;
-    private final AccountTypeResolver types;
+    private final AccountClassifier classifier;
     private final JsonMapper json;
 
     final List<BusinessUnit> businessUnits = new ArrayList<>();
@@ -42,9 +42,9 @@ final class SnapshotCollector implements Closeable {
     final LineSorter accountLines;
 
     SnapshotCollector(
-            GrantRules rules, AccountTypeResolver types, JsonMapper json, Path temporaryDirectory, String prefix) {
+            GrantRules rules, AccountClassifier classifier, JsonMapper json, Path temporaryDirectory, String prefix) {
         this.rules = rules;
-        this.types = types;
+        this.classifier = classifier;
         this.json = json;
         this.accountLines = new LineSorter(temporaryDirectory, prefix, ACCOUNT_SORT_BUDGET);
     }
@@ -66,7 +66,7 @@ final class SnapshotCollector implements Closeable {
         for (SystemUser user : page) {
             rules.accountInScope(user).ifPresent(account -> {
                 accounts.add(account);
-                String body = json.writeValueAsString(Account.of(user, types.typeOf(user)));
+                String body = json.writeValueAsString(Account.of(user, classifier.classify(user)));
                 String id = user.id().toString();
                 try {
                     accountLines.add(

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A full sync as the API shows it (docs/api.md §8), also the metadata kept next to its snapshot.
  *
+ * @param environment the environment it read (docs/api.md §9); null only in records an earlier version kept, which
+ *     belong to the default environment
  * @param progress rows and pages read per Dataverse table
  * @param counts objects of each kind in the snapshot; zero until the sync succeeds
  * @param dataverseRequests HTTP exchanges with Dataverse, retries included
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 public record Sync(
         @Schema(example = "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59")
         UUID id,
+
+        @Schema(example = "contoso") @Nullable String environment,
 
         SyncStatus status,
         @Schema(example = "2026-11-26T05:00:00Z") Instant startedAt,
@@ -45,7 +49,31 @@ public record Sync(
     /** The same sync, ended as FAILED with this problem, its progress and figures kept. */
     Sync failed(Instant at, Map<String, Object> why) {
         return new Sync(
-                id, SyncStatus.FAILED, startedAt, at, progress, counts, dataverseRequests, throttledWaitMillis, why);
+                id,
+                environment,
+                SyncStatus.FAILED,
+                startedAt,
+                at,
+                progress,
+                counts,
+                dataverseRequests,
+                throttledWaitMillis,
+                why);
+    }
+
+    /** The same sync, named as of this environment (records of an earlier version name none). */
+    Sync in(String environmentName) {
+        return new Sync(
+                id,
+                environmentName,
+                status,
+                startedAt,
+                finishedAt,
+                progress,
+                counts,
+                dataverseRequests,
+                throttledWaitMillis,
+                problem);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.accessgov.dynamics.sync;
 
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Ids;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -18,7 +20,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,15 +40,15 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Full syncs: a consistent snapshot of the whole environment, read with one pass over each"
                 + " Dataverse table, exported as NDJSON, and compared with an earlier one.")
 @RestController
-@RequestMapping("/api/v1/syncs")
+@RequestMapping({ApiPaths.V1 + "/syncs", ApiPaths.IN_ENVIRONMENT + "/syncs"})
 class SyncController {
 
     static final String NDJSON = SnapshotResponses.NDJSON;
 
-    private final SyncService syncs;
+    private final Syncs syncs;
     private final SnapshotResponses responses;
 
-    SyncController(SyncService syncs, SnapshotResponses responses) {
+    SyncController(Syncs syncs, SnapshotResponses responses) {
         this.syncs = syncs;
         this.responses = responses;
     }
@@ -73,10 +74,10 @@ class SyncController {
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "running", value = SyncExamples.ALREADY_RUNNING)))
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Sync> startSync() {
-        Sync sync = syncs.start();
+    ResponseEntity<Sync> startSync(@Parameter(hidden = true) Environment environment) {
+        Sync sync = syncs.of(environment).start();
         return ResponseEntity.accepted()
-                .location(URI.create("/api/v1/syncs/" + sync.id()))
+                .location(ApiPaths.below(sync.id().toString()))
                 .body(sync);
     }
 
@@ -92,6 +93,7 @@ class SyncController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Page<Sync> listSyncs(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "Syncs per page (1–1000, default 100).")
                     @RequestParam(required = false)
                     @Min(1)
@@ -103,7 +105,7 @@ class SyncController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return syncs.list(pageSize, pageToken);
+        return syncs.of(environment).list(pageSize, pageToken);
     }
 
     @Operation(operationId = "getSync", summary = "Get a sync", description = "Status, progress and figures.")
@@ -125,8 +127,10 @@ class SyncController {
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Sync getSync(@Parameter(description = "The sync id.") @PathVariable String id) {
-        return syncs.get(syncId(id));
+    Sync getSync(
+            @Parameter(hidden = true) Environment environment,
+            @Parameter(description = "The sync id.") @PathVariable String id) {
+        return syncs.of(environment).get(syncId(id));
     }
 
     @Operation(
@@ -180,6 +184,7 @@ class SyncController {
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/export", produces = NDJSON)
     void exportSync(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "The sync id.") @PathVariable String id,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -193,7 +198,12 @@ class SyncController {
             HttpServletResponse response)
             throws IOException {
         UUID sync = syncId(id);
-        responses.export(sync, syncs.snapshot(sync), acceptEncoding, "HEAD".equals(request.getMethod()), response);
+        responses.export(
+                sync,
+                syncs.of(environment).snapshot(sync),
+                acceptEncoding,
+                "HEAD".equals(request.getMethod()),
+                response);
     }
 
     @Operation(
@@ -230,6 +240,7 @@ class SyncController {
                             examples = @ExampleObject(name = "sync-not-found", value = SyncExamples.NOT_FOUND)))
     @GetMapping(path = "/{id}/changes", produces = NDJSON)
     void syncChanges(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "The sync id.") @PathVariable String id,
             @Parameter(description = "The id of the earlier sync to compare with.", required = true)
                     @RequestParam
@@ -239,8 +250,8 @@ class SyncController {
             throws IOException {
         UUID current = syncId(id);
         UUID earlier = Ids.parseGuid(since, "since sync id");
-        SnapshotStore.Snapshot before = syncs.snapshot(earlier);
-        SnapshotStore.Snapshot after = syncs.snapshot(current);
+        SnapshotStore.Snapshot before = syncs.of(environment).snapshot(earlier);
+        SnapshotStore.Snapshot after = syncs.of(environment).snapshot(current);
         responses.changes(current, earlier, before, after, response);
     }
 

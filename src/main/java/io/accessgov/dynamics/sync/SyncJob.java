@@ -1,9 +1,10 @@
 package io.accessgov.dynamics.sync;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
+import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ProblemKind;
 import io.accessgov.dynamics.web.Problems;
@@ -31,7 +32,7 @@ final class SyncJob {
 
     private final DataverseClient dataverse;
     private final GrantRules rules;
-    private final AccountTypeResolver types;
+    private final AccountClassifier classifier;
     private final JsonMapper json;
     private final SnapshotStore store;
     private final SnapshotCompression compression;
@@ -41,9 +42,7 @@ final class SyncJob {
     private final Clock clock;
 
     SyncJob(
-            DataverseClient dataverse,
-            GrantRules rules,
-            AccountTypeResolver types,
+            Environment environment,
             JsonMapper json,
             SnapshotStore store,
             SnapshotCompression compression,
@@ -51,9 +50,9 @@ final class SyncJob {
             ExecutorService readers,
             int parts,
             Clock clock) {
-        this.dataverse = dataverse;
-        this.rules = rules;
-        this.types = types;
+        this.dataverse = environment.dataverse();
+        this.rules = GrantRules.of(environment);
+        this.classifier = environment.classifier();
         this.json = json;
         this.store = store;
         this.compression = compression;
@@ -67,7 +66,7 @@ final class SyncJob {
     Sync run(SyncRun run) {
         Reads reads = null;
         try (SnapshotCollector tables = new SnapshotCollector(
-                        rules, types, json, workDirectory, run.id().toString());
+                        rules, classifier, json, workDirectory, run.id().toString());
                 SnapshotStore.Draft draft = store.draft(run.id())) {
             long started = System.nanoTime();
             reads = new Reads(run, tables);

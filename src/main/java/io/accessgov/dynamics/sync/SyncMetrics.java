@@ -17,12 +17,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SyncMetrics {
 
+    private static final String ENVIRONMENT = "environment";
+
     private final MeterRegistry registry;
+    private final String environment;
     private final AtomicLong lastSuccess = new AtomicLong();
 
-    SyncMetrics(MeterRegistry registry) {
+    /** The meters of one environment's syncs: every meter carries the tag {@code environment}. */
+    SyncMetrics(MeterRegistry registry, String environment) {
         this.registry = registry;
+        this.environment = environment;
         Gauge.builder("connector.sync.last.success", lastSuccess, AtomicLong::get)
+                .tag(ENVIRONMENT, environment)
                 .description("When the last successful full sync ended, in seconds since the epoch; 0 before one")
                 .baseUnit("seconds")
                 .register(registry);
@@ -55,6 +61,7 @@ final class SyncMetrics {
     private Counter rows(String table) {
         return Counter.builder("connector.sync.rows")
                 .description("Rows read from Dataverse by full syncs")
+                .tag(ENVIRONMENT, environment)
                 .tag("table", table)
                 .register(registry);
     }
@@ -62,6 +69,7 @@ final class SyncMetrics {
     private Timer duration(SyncStatus outcome) {
         return Timer.builder("connector.sync.duration")
                 .description("How long full syncs took")
+                .tag(ENVIRONMENT, environment)
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry);
     }

@@ -31,6 +31,7 @@ final class SyncRun implements ReadObserver {
             DataverseTable.TEAM_ROLES);
 
     private final UUID id;
+    private final String environment;
     private final Instant startedAt;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
@@ -38,7 +39,8 @@ final class SyncRun implements ReadObserver {
     private final ObjLongConsumer<String> rowsRead;
     private volatile boolean cancelled;
 
-    SyncRun(UUID id, Instant startedAt, ObjLongConsumer<String> rowsRead) {
+    SyncRun(UUID id, String environment, Instant startedAt, ObjLongConsumer<String> rowsRead) {
+        this.environment = environment;
         this.id = id;
         this.startedAt = startedAt;
         this.rowsRead = rowsRead;
@@ -94,6 +96,7 @@ final class SyncRun implements ReadObserver {
                 progress.add(new Sync.TableProgress(name, table.rows.get(), table.pages.get(), table.done)));
         return new Sync(
                 id,
+                environment,
                 status,
                 startedAt,
                 finishedAt,

@@ -33,6 +33,8 @@ class SyncService implements AutoCloseable {
     private static final CursorPages.Order<Sync> NEWEST_FIRST_PAGES =
             CursorPages.Order.descending("syncs", SyncService::cursorOf);
 
+    private final String environment;
+    private final boolean defaultEnvironment;
     private final SnapshotStore store;
     private final SyncJob job;
     private final ExecutorService runner;
@@ -43,7 +45,15 @@ class SyncService implements AutoCloseable {
     private final Object lock = new Object();
     private @Nullable SyncRun running;
 
+    /**
+     * @param environment the environment whose syncs this runs and answers for; the store may hold other
+     *     environments' syncs too, which this neither shows nor touches
+     * @param defaultEnvironment whether it is the default environment, which also owns the syncs an earlier version
+     *     kept without an environment
+     */
     SyncService(
+            String environment,
+            boolean defaultEnvironment,
             SnapshotStore store,
             SyncJob job,
             ExecutorService runner,
@@ -51,6 +61,8 @@ class SyncService implements AutoCloseable {
             PageTokens pageTokens,
             Clock clock,
             int keep) {
+        this.environment = environment;
+        this.defaultEnvironment = defaultEnvironment;
         this.store = store;
         this.job = job;
         this.runner = runner;
@@ -61,10 +73,25 @@ class SyncService implements AutoCloseable {
         recover();
     }
 
+    /** The syncs of this environment the store keeps, each named with it. */
+    private List<Sync> kept() {
+        return store.list().stream()
+                .filter(this::ours)
+                .map(sync -> sync.in(environment))
+                .toList();
+    }
+
+    private boolean ours(Sync sync) {
+        return sync.environment() == null
+                ? defaultEnvironment
+                : sync.environment().equals(environment);
+    }
+
     private void recover() {
-        for (Sync sync : store.list()) {
+        for (Sync sync : kept()) {
             if (sync.status() == SyncStatus.RUNNING) {
-                log.warn("Sync {} was cut short by a restart; it is FAILED", sync.id());
+                log.warn(
+                        "Sync {} of environment '{}' was cut short by a restart; it is FAILED", sync.id(), environment);
                 store.save(sync.failed(
                         clock.instant(),
                         SyncJob.interrupted("The service restarted while the sync ran; start a new" + " sync.")));
@@ -84,7 +111,7 @@ class SyncService implements AutoCloseable {
             if (running != null) {
                 throw new SyncAlreadyRunning(running.id());
             }
-            SyncRun run = new SyncRun(UUID.randomUUID(), clock.instant(), metrics::rows);
+            SyncRun run = new SyncRun(UUID.randomUUID(), environment, clock.instant(), metrics::rows);
             Sync started = run.running();
             store.save(started);
             try {
@@ -107,8 +134,9 @@ class SyncService implements AutoCloseable {
         }
         metrics.finished(result);
         log.info(
-                "Sync {} {}: {} Dataverse requests, {} throttled ms, {}",
+                "Sync {} of environment '{}' {}: {} Dataverse requests, {} throttled ms, {}",
                 run.id(),
+                environment,
                 result.status(),
                 result.dataverseRequests(),
                 result.throttledWaitMillis(),
@@ -117,7 +145,7 @@ class SyncService implements AutoCloseable {
     }
 
     private void prune() {
-        List<Sync> all = store.list().stream().sorted(NEWEST_FIRST).toList();
+        List<Sync> all = kept().stream().sorted(NEWEST_FIRST).toList();
         all.stream()
                 .filter(sync -> sync.status() == SyncStatus.SUCCEEDED)
                 .skip(keep)
@@ -129,11 +157,11 @@ class SyncService implements AutoCloseable {
     }
 
     private void forget(Sync sync) {
-        log.info("Deleting sync {} beyond the newest {} kept", sync.id(), keep);
+        log.info("Deleting sync {} of environment '{}' beyond the newest {} kept", sync.id(), environment, keep);
         store.delete(sync.id());
     }
 
-    /** The sync with this id, live while it runs. */
+    /** The sync with this id of this environment, live while it runs; a sync of another environment is not found. */
     Sync get(UUID id) {
         return find(id).orElseThrow(() -> new SyncNotFound(id));
     }
@@ -144,14 +172,15 @@ class SyncService implements AutoCloseable {
                 return Optional.of(running.running());
             }
         }
-        return store.find(id);
+        return store.find(id).filter(this::ours).map(sync -> sync.in(environment));
     }
 
     /** A page of the syncs kept, newest first. */
     Page<Sync> list(@Nullable Integer pageSize, @Nullable String pageToken) {
-        return pages.page(NEWEST_FIRST_PAGES, PageTokens.fingerprint(), pageSize, pageToken, () -> store.list().stream()
-                .map(sync -> find(sync.id()).orElse(sync))
-                .toList());
+        return pages.page(
+                NEWEST_FIRST_PAGES.in(environment), PageTokens.fingerprint(), pageSize, pageToken, () -> kept().stream()
+                        .map(sync -> find(sync.id()).orElse(sync))
+                        .toList());
     }
 
     /** Orders like {@link #NEWEST_FIRST} reversed: a later start, or the same start and a larger id, is larger. */
@@ -190,7 +219,9 @@ class SyncService implements AutoCloseable {
         }
         runner.shutdownNow();
         if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
-            log.warn("A sync did not stop within 30 s; it will be reported FAILED at the next start");
+            log.warn(
+                    "A sync of environment '{}' did not stop within 30 s; it will be reported FAILED at the next start",
+                    environment);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.accessgov.dynamics.sync;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
-import io.accessgov.dynamics.dataverse.DataverseClient;
-import io.accessgov.dynamics.grant.GrantRules;
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.environment.Environments;
 import io.accessgov.dynamics.web.ConnectorProperties;
 import io.accessgov.dynamics.web.PageTokens;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +12,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,25 +63,41 @@ class SyncWiring {
         return registration;
     }
 
+    /** One sync service per environment: each runs its own syncs, one at a time, on threads of its own. */
     @Bean(destroyMethod = "close")
-    SyncService syncService(
+    Syncs syncs(
+            Environments environments,
             SnapshotStore store,
             SnapshotCompression compression,
-            DataverseClient dataverse,
-            GrantRules rules,
-            AccountTypeResolver types,
             JsonMapper json,
             PageTokens pageTokens,
             MeterRegistry meters,
             ConnectorProperties connector) {
         Path work = workDirectory(connector.dataDir());
+        Map<String, SyncService> services = new LinkedHashMap<>();
+        for (Environment environment : environments.all()) {
+            services.put(
+                    environment.name(),
+                    syncService(environment, work, store, compression, json, pageTokens, meters, connector));
+        }
+        return new Syncs(services);
+    }
+
+    private static SyncService syncService(
+            Environment environment,
+            Path work,
+            SnapshotStore store,
+            SnapshotCompression compression,
+            JsonMapper json,
+            PageTokens pageTokens,
+            MeterRegistry meters,
+            ConnectorProperties connector) {
+        String name = environment.name();
         // a table read waits for its parts on the same pool: it must grow (to 7 + 3 × (parts - 1) threads)
-        ExecutorService readers = Executors.newCachedThreadPool(threads("sync-read-"));
+        ExecutorService readers = Executors.newCachedThreadPool(threads("sync-read-" + name + "-"));
         Clock clock = Clock.systemUTC();
         SyncJob job = new SyncJob(
-                dataverse,
-                rules,
-                types,
+                environment,
                 json,
                 store,
                 compression,
@@ -90,17 +107,24 @@ class SyncWiring {
                 clock);
         ExecutorService runner =
                 new ThreadPoolExecutor(
-                        1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1), threads("sync-run-")) {
+                        1,
+                        1,
+                        0,
+                        TimeUnit.MILLISECONDS,
+                        new ArrayBlockingQueue<>(1),
+                        threads("sync-run-" + name + "-")) {
                     @Override
                     protected void terminated() {
                         readers.shutdownNow();
                     }
                 };
         return new SyncService(
+                name,
+                environment.isDefault(),
                 store,
                 job,
                 runner,
-                new SyncMetrics(meters),
+                new SyncMetrics(meters, name),
                 pageTokens,
                 clock,
                 connector.syncs().keep());

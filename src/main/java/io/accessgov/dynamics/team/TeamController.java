@@ -1,6 +1,8 @@
 package io.accessgov.dynamics.team;
 
 import io.accessgov.dynamics.dataverse.TeamType;
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.web.ApiPaths;
 import io.accessgov.dynamics.web.Ids;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -25,7 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Teams", description = "Owner, access and Entra group teams, and who manages their members.")
 @RestController
-@RequestMapping(path = "/api/v1/teams", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(
+        path = {ApiPaths.V1 + "/teams", ApiPaths.IN_ENVIRONMENT + "/teams"},
+        produces = MediaType.APPLICATION_JSON_VALUE)
 class TeamController {
 
     private final TeamService teams;
@@ -50,6 +54,7 @@ class TeamController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping
     Page<TeamView> listTeams(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(description = "Only teams of this type.") @RequestParam(required = false) @Nullable
                     TeamType type,
             @Parameter(
@@ -74,7 +79,7 @@ class TeamController {
                     @Size(max = PageTokens.MAX_TOKEN_LENGTH)
                     @Nullable
                     String pageToken) {
-        return teams.list(type, search, pageSize, pageToken);
+        return teams.list(environment, type, search, pageSize, pageToken);
     }
 
     @Operation(
@@ -104,13 +109,14 @@ class TeamController {
     @ApiResponse(responseCode = "406", ref = "#/components/responses/NotAcceptable")
     @GetMapping("/{id}")
     TeamView getTeam(
+            @Parameter(hidden = true) Environment environment,
             @Parameter(
                             description = "The Dataverse team id (teamid), a GUID.",
                             schema = @Schema(type = "string", format = "uuid", pattern = Ids.GUID_PATTERN),
                             example = "4c3b2a19-0f8e-4d7c-8b6a-594837261504")
                     @PathVariable
                     String id) {
-        return teams.get(Ids.parseGuid(id, "team id"));
+        return teams.get(environment, Ids.parseGuid(id, "team id"));
     }
 
     /** The page shape, named for the OpenAPI document (generic records have no schema name of their own). */

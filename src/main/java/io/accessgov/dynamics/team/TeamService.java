@@ -1,11 +1,11 @@
 package io.accessgov.dynamics.team;
 
 import io.accessgov.dynamics.dataverse.Continuation;
-import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamQuery;
 import io.accessgov.dynamics.dataverse.TeamType;
+import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
@@ -19,11 +19,9 @@ class TeamService {
 
     static final String LIST_KIND = "teams";
 
-    private final DataverseClient dataverse;
     private final PageTokens pageTokens;
 
-    TeamService(DataverseClient dataverse, PageTokens pageTokens) {
-        this.dataverse = dataverse;
+    TeamService(PageTokens pageTokens) {
         this.pageTokens = pageTokens;
     }
 
@@ -37,19 +35,24 @@ class TeamService {
      * @throws InvalidPageToken when the token is not valid for this list and these filters; nothing is sent then
      */
     Page<TeamView> list(
-            @Nullable TeamType type, @Nullable String search, @Nullable Integer pageSize, @Nullable String pageToken) {
+            Environment environment,
+            @Nullable TeamType type,
+            @Nullable String search,
+            @Nullable Integer pageSize,
+            @Nullable String pageToken) {
         TeamQuery query = new TeamQuery(type, search);
         String fingerprint = PageTokens.fingerprint(query.type(), query.search());
 
         DataversePage<Team> page;
         if (pageToken != null) {
-            Continuation next = pageTokens.redeem(pageToken, LIST_KIND, fingerprint, pageSize);
-            page = dataverse.findTeams(next);
+            Continuation next =
+                    pageTokens.redeem(pageToken, PageTokens.kind(LIST_KIND, environment.name()), fingerprint, pageSize);
+            page = environment.dataverse().findTeams(next);
         } else {
-            page = dataverse.findTeams(query, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
+            page = environment.dataverse().findTeams(query, pageSize == null ? Page.DEFAULT_SIZE : pageSize);
         }
         String nextToken = page.nextPage()
-                .map(next -> pageTokens.issue(LIST_KIND, fingerprint, next))
+                .map(next -> pageTokens.issue(PageTokens.kind(LIST_KIND, environment.name()), fingerprint, next))
                 .orElse(null);
         return new Page<>(page.items().stream().map(TeamView::of).toList(), nextToken);
     }
@@ -59,7 +62,7 @@ class TeamService {
      *
      * @throws TeamNotFound when Dataverse has no such team
      */
-    TeamView get(UUID id) {
-        return dataverse.findTeam(id).map(TeamView::of).orElseThrow(() -> new TeamNotFound(id));
+    TeamView get(Environment environment, UUID id) {
+        return environment.dataverse().findTeam(id).map(TeamView::of).orElseThrow(() -> new TeamNotFound(id));
     }
 }

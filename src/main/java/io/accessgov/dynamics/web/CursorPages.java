@@ -34,6 +34,11 @@ public final class CursorPages {
             return new Order<>(kind, key, Comparator.naturalOrder());
         }
 
+        /** The same order of the same list in one environment: its tokens are refused in any other. */
+        public Order<T> in(String environment) {
+            return new Order<>(PageTokens.kind(kind, environment), key, keys);
+        }
+
         /** Items in the descending order of their keys. */
         public static <T> Order<T> descending(String kind, Function<? super T, String> key) {
             return new Order<>(kind, key, Comparator.reverseOrder());

@@ -37,6 +37,7 @@ public final class PageTokens {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final String START_AGAIN = "; start the list again without pageToken.";
+    private static final String ENVIRONMENT_SEPARATOR = "@";
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -55,6 +56,14 @@ public final class PageTokens {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return new PageTokens(key);
+    }
+
+    /**
+     * The name of a list in one environment, e.g. {@code accounts@contoso}: a token issued for a list of one
+     * environment is refused by the same list of another (docs/api.md §9).
+     */
+    public static String kind(String list, String environment) {
+        return list + ENVIRONMENT_SEPARATOR + environment;
     }
 
     /**
@@ -149,6 +158,13 @@ public final class PageTokens {
     private Content openFor(String token, String kind, String fingerprint) {
         Content content = open(token);
         if (!kind.equals(content.kind())) {
+            String sealedEnvironment = environmentOf(content.kind());
+            if (sealedEnvironment != null
+                    && listOf(content.kind()).equals(listOf(kind))
+                    && !sealedEnvironment.equals(environmentOf(kind))) {
+                throw new InvalidPageToken("The page token belongs to the same list in the environment '"
+                        + sealedEnvironment + "'; page tokens are bound to their environment" + START_AGAIN);
+            }
             throw new InvalidPageToken("The page token belongs to another list" + START_AGAIN);
         }
         if (!MessageDigest.isEqual(
@@ -186,6 +202,16 @@ public final class PageTokens {
             throw new InvalidPageToken("The page token was altered, has expired with a restart of the service, or"
                     + " was not issued by it" + START_AGAIN);
         }
+    }
+
+    private static String listOf(String kind) {
+        int at = kind.lastIndexOf(ENVIRONMENT_SEPARATOR);
+        return at < 0 ? kind : kind.substring(0, at);
+    }
+
+    private static @Nullable String environmentOf(String kind) {
+        int at = kind.lastIndexOf(ENVIRONMENT_SEPARATOR);
+        return at < 0 ? null : kind.substring(at + 1);
     }
 
     private static byte[] sha256(String text) {

@@ -24,6 +24,7 @@ public enum ProblemKind {
     BUSINESS_UNIT_NOT_FOUND("business-unit-not-found", HttpStatus.NOT_FOUND, "Business unit not found"),
     GRANT_NOT_FOUND("grant-not-found", HttpStatus.NOT_FOUND, "Grant not found"),
     SYNC_NOT_FOUND("sync-not-found", HttpStatus.NOT_FOUND, "Sync not found"),
+    ENVIRONMENT_NOT_FOUND("environment-not-found", HttpStatus.NOT_FOUND, "Environment not found"),
     SYNC_ALREADY_RUNNING("sync-already-running", HttpStatus.CONFLICT, "A sync is already running"),
     SYNC_NOT_SUCCEEDED("sync-not-succeeded", HttpStatus.CONFLICT, "The sync has no complete snapshot"),
     SYNC_INTERRUPTED("sync-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "The sync was cut short"),

@@ -7,12 +7,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Builds the RFC 9457 problem objects of this API, so every error path has the same members. */
 public final class Problems {
 
     /** {@code application/problem+json}. */
     public static final MediaType MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON;
+
+    /**
+     * The request attribute that names the environment a request addresses (docs/api.md §9), set once it is resolved;
+     * every problem answered to that request names it in the member {@code environment}.
+     */
+    public static final String ENVIRONMENT_ATTRIBUTE = "io.accessgov.dynamics.environment.name";
 
     private Problems() {}
 
@@ -34,6 +42,12 @@ public final class Problems {
         URI instance = instance(path);
         if (instance != null) {
             problem.setInstance(instance);
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(ENVIRONMENT_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+                        instanceof String environment) {
+            problem.setProperty("environment", environment);
         }
         return problem;
     }

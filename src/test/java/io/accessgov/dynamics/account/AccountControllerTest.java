@@ -15,26 +15,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.dataverse.AccountType;
-import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
-import io.accessgov.dynamics.dataverse.DynamicsProperties;
 import io.accessgov.dynamics.dataverse.SignInFailed;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.PageTokens;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +44,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = AccountController.class)
-@Import({AccountService.class, AccountControllerTest.Tokens.class})
+@Import({AccountService.class, AccountControllerTest.Tokens.class, TestEnvironments.Single.class})
 class AccountControllerTest {
 
     private static final Continuation NEXT = new Continuation(
@@ -60,19 +57,8 @@ class AccountControllerTest {
     @MockitoBean
     DataverseClient dataverse;
 
-    @MockitoBean
-    AccountTypeResolver types;
-
     private final SystemUser jane = Users.jane();
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @BeforeEach
-    void classify() {
-        when(types.typeOf(any()))
-                .thenAnswer(call -> call.<SystemUser>getArgument(0).applicationId() == null
-                        ? AccountType.HUMAN
-                        : AccountType.SERVICE);
-    }
 
     @Test
     void listsAccountsShapedAsTheContractSays() throws Exception {
@@ -297,17 +283,11 @@ class AccountControllerTest {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(DynamicsProperties.class)
     static class Tokens {
 
         @Bean
         PageTokens pageTokens() {
             return PageTokens.withRandomKey();
-        }
-
-        @Bean
-        AccountVisibility accountVisibility(DynamicsProperties dynamics) {
-            return AccountVisibility.of(dynamics);
         }
     }
 }

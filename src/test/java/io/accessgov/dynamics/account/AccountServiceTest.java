@@ -11,18 +11,18 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import io.accessgov.dynamics.dataverse.AccountType;
-import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -36,18 +36,18 @@ class AccountServiceTest {
     private final PageTokens tokens = PageTokens.withRandomKey();
     private final SystemUser jane = Users.jane();
     private final SystemUser robot = Users.application("robot");
-    private final Map<SystemUser, AccountType> types = Map.of(jane, AccountType.HUMAN, robot, AccountType.SERVICE);
-    private final AccountTypeResolver resolver = types::get;
+    private final AccountService service = new AccountService(tokens);
 
-    private AccountService service(boolean includeSystemAccounts) {
-        return new AccountService(dataverse, resolver, tokens, new AccountVisibility(includeSystemAccounts));
+    /** The environment of these tests, its system-account toggle as given. */
+    private Environment environment(boolean includeSystemAccounts) {
+        return TestEnvironments.of("default", true, dataverse, includeSystemAccounts);
     }
 
     @Test
     void withTheToggleOffAsksDataverseForHumansOnly() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), null));
 
-        Page<Account> page = service(false).list(AccountFilter.none(), null, null);
+        Page<Account> page = service.list(environment(false), AccountFilter.none(), null, null);
 
         verify(dataverse).findUsers(new UserQuery(null, Set.of(AccountType.HUMAN), null), 100);
         assertThat(page.items()).extracting(Account::displayName).containsExactly("Jane Doe");
@@ -59,7 +59,7 @@ class AccountServiceTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt()))
                 .thenReturn(new DataversePage<>(List.of(jane, robot), null));
 
-        Page<Account> page = service(true).list(AccountFilter.none(), 25, null);
+        Page<Account> page = service.list(environment(true), AccountFilter.none(), 25, null);
 
         verify(dataverse).findUsers(new UserQuery(null, EnumSet.allOf(AccountType.class), null), 25);
         assertThat(page.items())
@@ -71,14 +71,15 @@ class AccountServiceTest {
     void typeFilterIsIntersectedWithTheVisibleTypes() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(robot), null));
 
-        service(true).list(new AccountFilter(null, AccountType.SERVICE, null), null, null);
+        service.list(environment(true), new AccountFilter(null, AccountType.SERVICE, null), null, null);
 
         verify(dataverse).findUsers(new UserQuery(null, Set.of(AccountType.SERVICE), null), 100);
     }
 
     @Test
     void askingForServiceAccountsWhileTheToggleHidesThemGivesAnEmptyPageWithoutAskingDataverse() {
-        Page<Account> page = service(false).list(new AccountFilter(null, AccountType.SERVICE, null), null, null);
+        Page<Account> page =
+                service.list(environment(false), new AccountFilter(null, AccountType.SERVICE, null), null, null);
 
         assertThat(page.items()).isEmpty();
         assertThat(page.nextPageToken()).isNull();
@@ -89,7 +90,7 @@ class AccountServiceTest {
     void passesStatusAndSearchToDataverseAsData() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(), null));
 
-        service(false).list(new AccountFilter(AccountStatus.DISABLED, null, "o'brien"), null, null);
+        service.list(environment(false), new AccountFilter(AccountStatus.DISABLED, null, "o'brien"), null, null);
 
         verify(dataverse).findUsers(new UserQuery(true, Set.of(AccountType.HUMAN), "o'brien"), 100);
     }
@@ -99,7 +100,7 @@ class AccountServiceTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt()))
                 .thenReturn(new DataversePage<>(List.of(jane, robot), null));
 
-        Page<Account> page = service(false).list(AccountFilter.none(), null, null);
+        Page<Account> page = service.list(environment(false), AccountFilter.none(), null, null);
 
         assertThat(page.items()).extracting(Account::accountType).containsExactly(AccountType.HUMAN);
     }
@@ -108,11 +109,11 @@ class AccountServiceTest {
     void followsTheContinuationSealedInTheNextPageToken() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
         when(dataverse.findUsers(NEXT)).thenReturn(new DataversePage<>(List.of(jane), null));
-        AccountService service = service(false);
+        Environment environment = environment(false);
         AccountFilter filter = new AccountFilter(AccountStatus.ENABLED, null, "doe");
 
-        Page<Account> first = service.list(filter, 2, null);
-        Page<Account> second = service.list(filter, null, first.nextPageToken());
+        Page<Account> first = service.list(environment, filter, 2, null);
+        Page<Account> second = service.list(environment, filter, null, first.nextPageToken());
 
         assertThat(first.nextPageToken()).isNotBlank();
         verify(dataverse).findUsers(NEXT);
@@ -122,13 +123,14 @@ class AccountServiceTest {
     @Test
     void refusesATokenFromAnotherQueryWithoutAskingDataverse() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
-        AccountService service = service(false);
-        String token =
-                service.list(new AccountFilter(null, null, "doe"), 2, null).nextPageToken();
+        Environment environment = environment(false);
+        String token = service.list(environment, new AccountFilter(null, null, "doe"), 2, null)
+                .nextPageToken();
 
-        assertThatThrownBy(() -> service.list(new AccountFilter(null, null, "roe"), null, token))
+        assertThatThrownBy(() -> service.list(environment, new AccountFilter(null, null, "roe"), null, token))
                 .isInstanceOf(InvalidPageToken.class);
-        assertThatThrownBy(() -> service.list(new AccountFilter(AccountStatus.DISABLED, null, "doe"), null, token))
+        assertThatThrownBy(() ->
+                        service.list(environment, new AccountFilter(AccountStatus.DISABLED, null, "doe"), null, token))
                 .isInstanceOf(InvalidPageToken.class);
         verify(dataverse, never()).findUsers(any(Continuation.class));
     }
@@ -136,9 +138,10 @@ class AccountServiceTest {
     @Test
     void refusesATokenIssuedWhileTheToggleWasOn() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
-        String token = service(true).list(AccountFilter.none(), 2, null).nextPageToken();
+        String token =
+                service.list(environment(true), AccountFilter.none(), 2, null).nextPageToken();
 
-        assertThatThrownBy(() -> service(false).list(AccountFilter.none(), null, token))
+        assertThatThrownBy(() -> service.list(environment(false), AccountFilter.none(), null, token))
                 .isInstanceOf(InvalidPageToken.class);
         verify(dataverse, never()).findUsers(any(Continuation.class));
     }
@@ -146,10 +149,10 @@ class AccountServiceTest {
     @Test
     void refusesToChangeThePageSizeWhilePaging() {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(jane), NEXT));
-        AccountService service = service(false);
-        String token = service.list(AccountFilter.none(), 2, null).nextPageToken();
+        Environment environment = environment(false);
+        String token = service.list(environment, AccountFilter.none(), 2, null).nextPageToken();
 
-        assertThatThrownBy(() -> service.list(AccountFilter.none(), 50, token))
+        assertThatThrownBy(() -> service.list(environment, AccountFilter.none(), 50, token))
                 .isInstanceOf(InvalidPageToken.class)
                 .hasMessageContaining("page size");
         verify(dataverse, never()).findUsers(any(Continuation.class));
@@ -159,7 +162,7 @@ class AccountServiceTest {
     void getsAnAccountMappedAsTheContractSays() {
         when(dataverse.findUser(jane.id())).thenReturn(Optional.of(jane));
 
-        Account account = service(false).get(jane.id());
+        Account account = service.get(environment(false), jane.id());
 
         assertThat(account.id()).isEqualTo(jane.id());
         assertThat(account.username()).isEqualTo("jane.doe@contoso.com");
@@ -172,15 +175,15 @@ class AccountServiceTest {
     void aServiceAccountDoesNotExistWhileTheToggleIsOff() {
         when(dataverse.findUser(robot.id())).thenReturn(Optional.of(robot));
 
-        assertThatThrownBy(() -> service(false).get(robot.id())).isInstanceOf(AccountNotFound.class);
-        assertThat(service(true).get(robot.id()).accountType()).isEqualTo(AccountType.SERVICE);
+        assertThatThrownBy(() -> service.get(environment(false), robot.id())).isInstanceOf(AccountNotFound.class);
+        assertThat(service.get(environment(true), robot.id()).accountType()).isEqualTo(AccountType.SERVICE);
     }
 
     @Test
     void anUnknownIdIsNotFound() {
         when(dataverse.findUser(jane.id())).thenReturn(Optional.empty());
 
-        assertThatThrownBy(() -> service(true).get(jane.id()))
+        assertThatThrownBy(() -> service.get(environment(true), jane.id()))
                 .isInstanceOf(AccountNotFound.class)
                 .hasMessageContaining(jane.id().toString());
     }

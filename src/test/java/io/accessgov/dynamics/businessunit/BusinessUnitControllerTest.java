@@ -15,6 +15,7 @@ import io.accessgov.dynamics.dataverse.BusinessUnit;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.PageTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = BusinessUnitController.class)
-@Import({BusinessUnitService.class, BusinessUnitControllerTest.Tokens.class})
+@Import({BusinessUnitService.class, BusinessUnitControllerTest.Tokens.class, TestEnvironments.Single.class})
 class BusinessUnitControllerTest {
 
     private static final BusinessUnit ROOT =

@@ -46,7 +46,7 @@ class DataverseHealthIndicatorTest {
         Thread.sleep(200);
         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
         verify(client, times(1)).whoAmI();
-        indicator.destroy();
+        indicator.close();
     }
 
     @Test
@@ -65,7 +65,7 @@ class DataverseHealthIndicatorTest {
                 .containsEntry("mode", "live")
                 .containsEntry("checkedAt", "2026-03-02T09:00:00Z")
                 .containsKey("latencyMs");
-        indicator.destroy();
+        indicator.close();
     }
 
     @Test
@@ -81,6 +81,6 @@ class DataverseHealthIndicatorTest {
         assertThat(health.getDetails())
                 .containsEntry("reason", "The application user lacks a privilege.")
                 .containsEntry("code", "0x80040220");
-        indicator.destroy();
+        indicator.close();
     }
 }

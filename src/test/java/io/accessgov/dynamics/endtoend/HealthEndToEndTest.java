@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,10 @@ class HealthEndToEndTest {
     @Autowired
     DataverseSimulator simulator;
 
+    @Autowired
+    @Qualifier("sandboxSimulator")
+    DataverseSimulator sandbox;
+
     ServiceHttp http;
 
     @BeforeEach
@@ -43,37 +48,51 @@ class HealthEndToEndTest {
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
         }
 
-        assertThat(whoAmIRequests()).as("WhoAmI requests for 50 probes").isLessThanOrEqualTo(1);
+        assertThat(whoAmIRequests(simulator))
+                .as("WhoAmI requests for 50 probes")
+                .isLessThanOrEqualTo(1);
+        assertThat(whoAmIRequests(sandbox)).as("WhoAmI requests of the sandbox").isLessThanOrEqualTo(1);
         assertThat(simulator.requests().tokenRequests()).hasSizeLessThanOrEqualTo(1);
         assertThat(dataverseComponent("/readyz").get("status").asString()).isEqualTo("UP");
+        assertThat(dataverseComponent("/readyz")
+                        .at("/details/environments/contoso-sandbox/status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test
     void everyHealthPathShowsTheSameCachedCheck() {
-        String checkedAt =
-                dataverseComponent("/readyz").get("details").get("checkedAt").asString();
+        String checkedAt = dataverseComponent("/readyz")
+                .at("/details/environments/contoso/checkedAt")
+                .asString();
         simulator.requests().clear();
 
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/readyz")) {
-            assertThat(dataverseComponent(path).get("details").get("checkedAt").asString())
+            assertThat(dataverseComponent(path)
+                            .at("/details/environments/contoso/checkedAt")
+                            .asString())
                     .as(path)
                     .isEqualTo(checkedAt);
         }
-        assertThat(http.json("/actuator/health/dataverse")
+        assertThat(http.json("/actuator/health/dataverse-contoso")
                         .get("details")
                         .get("checkedAt")
+                        .asString())
+                .isEqualTo(checkedAt);
+        assertThat(http.json("/actuator/health")
+                        .at("/components/dataverse-contoso/details/checkedAt")
                         .asString())
                 .isEqualTo(checkedAt);
         assertThat(http.json("/livez").path("components").has("dataverse"))
                 .as("liveness never depends on Dataverse")
                 .isFalse();
-        assertThat(whoAmIRequests()).isZero();
+        assertThat(whoAmIRequests(simulator)).isZero();
     }
 
     @Test
     void anonymousCallersSeeTheDetailsInOpenDemoMode() {
         JsonNode health = http.json("/actuator/health");
-        JsonNode details = health.get("components").get("dataverse").get("details");
+        JsonNode details = health.get("components").get("dataverse-contoso").get("details");
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(details.get("mode").asString()).isEqualTo("simulator");
@@ -107,7 +126,7 @@ class HealthEndToEndTest {
         return component;
     }
 
-    private long whoAmIRequests() {
+    private static long whoAmIRequests(DataverseSimulator simulator) {
         return simulator.requests().dataverse().stream()
                 .filter(request ->
                         request.path().endsWith("/WhoAmI") || request.path().endsWith("/WhoAmI()"))

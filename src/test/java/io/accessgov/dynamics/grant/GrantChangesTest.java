@@ -21,7 +21,8 @@ import io.accessgov.dynamics.dataverse.TeamMembership;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
 import io.accessgov.dynamics.dataverse.TeamType;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
-import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
+import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
 import io.accessgov.dynamics.web.ProblemKind;
@@ -41,19 +42,18 @@ class GrantChangesTest {
     private static final UUID JANE = UUID.fromString("33333333-0000-4000-8000-000000000001");
 
     private final DataverseClient dataverse = mock(DataverseClient.class);
-    private final AccountScope scope = mock(AccountScope.class);
+    private final Environment environment = TestEnvironments.single(dataverse);
     private final GrantService grants = mock(GrantService.class);
-    private final GrantChanges changes = new GrantChanges(dataverse, scope, grants, new GrantLocks());
+    private final GrantChanges changes = new GrantChanges(environment, grants, new GrantLocks());
     private final SystemUser jane = user(JANE, SALES);
 
     @BeforeEach
     void world() {
         when(dataverse.findUser(JANE)).thenReturn(Optional.of(jane));
-        when(scope.facts(jane)).thenReturn(Optional.of(new AccountFacts(JANE, "Jane Doe", false)));
         when(dataverse.findRole(ROOT_ROLE)).thenReturn(Optional.of(role(ROOT_ROLE, ROOT_UNIT)));
         when(dataverse.roleCopies(ROOT_ROLE)).thenReturn(List.of(role(ROOT_ROLE, ROOT_UNIT), role(SALES_COPY, SALES)));
         when(dataverse.userRolesOfUser(JANE)).thenReturn(List.of());
-        when(grants.get(any())).thenAnswer(call -> grant(call.getArgument(0)));
+        when(grants.get(any(), any())).thenAnswer(call -> grant(call.getArgument(1)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.accessgov.dynamics.audit.AuditLog;
 import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** The body and id of grant changes are checked before anything is read from or sent to Dataverse. */
 @WebMvcTest(controllers = GrantController.class)
-@Import({GrantCommands.class, GrantChanges.class, GrantLocks.class, AuditLog.class})
+@Import({GrantCommands.class, GrantLocks.class, AuditLog.class, TestEnvironments.Single.class})
 class GrantRequestValidationTest {
 
     private static final String ROLE = "0b5c2a44-1d3e-4f5a-9b6c-7d8e9fa0b1c2";
@@ -43,14 +44,11 @@ class GrantRequestValidationTest {
     DataverseClient dataverse;
 
     @MockitoBean
-    AccountScope scope;
-
-    @MockitoBean
     GrantService grants;
 
     @AfterEach
     void nothingWasAskedOfDataverse() {
-        verifyNoInteractions(dataverse, scope, grants);
+        verifyNoInteractions(dataverse, grants);
     }
 
     @Test
@@ -63,7 +61,7 @@ class GrantRequestValidationTest {
                 .andExpect(type("account-not-found"));
 
         verify(dataverse).findUser(account);
-        verifyNoInteractions(scope, grants);
+        verifyNoInteractions(grants);
         clearInvocations(dataverse);
     }
 

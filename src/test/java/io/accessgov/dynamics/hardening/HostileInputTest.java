@@ -45,6 +45,8 @@ class HostileInputTest {
     static final byte[] KEY = Base64.getDecoder().decode(PAGE_TOKEN_KEY);
     /** How the accounts list fingerprints its default filters (no status, humans only, no search). */
     static final String ACCOUNTS_FINGERPRINT = PageTokens.fingerprint(null, List.of(AccountType.HUMAN), null);
+    /** The accounts list of the default demo environment, as its page tokens name it. */
+    static final String ACCOUNTS = PageTokens.kind("accounts", "contoso");
 
     private static final String GUID = "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d";
     private static final String LONG = "a".repeat(5_000);
@@ -303,13 +305,11 @@ class HostileInputTest {
     private String genuineAccountsLink() {
         String token =
                 api.json("/api/v1/accounts?pageSize=5").get("nextPageToken").asString();
-        return new PageTokens(KEY)
-                .redeem(token, "accounts", ACCOUNTS_FINGERPRINT)
-                .link();
+        return new PageTokens(KEY).redeem(token, ACCOUNTS, ACCOUNTS_FINGERPRINT).link();
     }
 
     private static String seal(String link) {
-        return new PageTokens(KEY).issue("accounts", ACCOUNTS_FINGERPRINT, new Continuation(link, 5));
+        return new PageTokens(KEY).issue(ACCOUNTS, ACCOUNTS_FINGERPRINT, new Continuation(link, 5));
     }
 
     @Test

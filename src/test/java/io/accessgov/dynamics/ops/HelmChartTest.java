@@ -157,6 +157,70 @@ class HelmChartTest {
                 .isFalse();
     }
 
+    private static final String NAMED_ENVIRONMENTS = """
+            dynamics:
+              defaultEnvironment: prod
+              environments:
+                - name: prod
+                  environmentUrl: https://contoso.crm4.dynamics.com
+                  tenantId: contoso.onmicrosoft.com
+                  clientId: 5f0c8a0e-8b8e-4f55-9c59-1a2b3c4d5e6f
+                  existingSecret: dynamics-prod
+                - name: test-emea
+                  environmentUrl: https://contoso-test.crm4.dynamics.com
+                  tenantId: contoso.onmicrosoft.com
+                  clientId: 5f0c8a0e-8b8e-4f55-9c59-1a2b3c4d5e70
+                  existingSecret: dynamics-test
+                  existingSecretKey: secret
+                  includeSystemAccounts: true
+            """;
+
+    @Test
+    void passesNamedEnvironmentsAsSettingsTheServiceBindsWithEachSecretByReference() throws IOException {
+        RenderedChart chart = render(NAMED_ENVIRONMENTS);
+
+        assertThat(chart.env("DYNAMICS_DEFAULT_ENVIRONMENT").path("value").asString())
+                .isEqualTo("prod");
+        JsonNode prodSecret = chart.env("CONNECTOR_ENVIRONMENT_0_CLIENT_SECRET");
+        assertThat(prodSecret.has("value")).as("a literal secret value").isFalse();
+        assertThat(prodSecret.at("/valueFrom/secretKeyRef/name").asString()).isEqualTo("dynamics-prod");
+        assertThat(prodSecret.at("/valueFrom/secretKeyRef/key").asString()).isEqualTo("client-secret");
+        assertThat(chart.env("CONNECTOR_ENVIRONMENT_1_CLIENT_SECRET")
+                        .at("/valueFrom/secretKeyRef/key")
+                        .asString())
+                .isEqualTo("secret");
+
+        // what the container gets, bound as the service binds it, the secrets as Kubernetes would fill them in
+        String json = chart.env("SPRING_APPLICATION_JSON").path("value").asString();
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("CONNECTOR_ENVIRONMENT_0_CLIENT_SECRET", "prod-secret")
+                .withProperty("CONNECTOR_ENVIRONMENT_1_CLIENT_SECRET", "test-secret")
+                .withProperty("dynamics.default-environment", "prod");
+        new org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor()
+                .postProcessEnvironment(
+                        environment.withProperty("spring.application.json", json),
+                        new org.springframework.boot.SpringApplication());
+        var dynamics = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("dynamics", io.accessgov.dynamics.dataverse.DynamicsProperties.class)
+                .get();
+        assertThat(dynamics.environmentDefinitions())
+                .extracting(
+                        definition -> definition.name(),
+                        definition -> definition.isDefault(),
+                        definition -> definition.includeSystemAccounts(),
+                        definition -> definition.connection().clientSecret())
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("prod", true, false, "prod-secret"),
+                        org.assertj.core.api.Assertions.tuple("test-emea", false, true, "test-secret"));
+        assertThat(json).doesNotContain("prod-secret");
+    }
+
+    @Test
+    void schemaRejectsAnEnvironmentNameThatCannotBeAPathSegment() {
+        assertRejected(NAMED_ENVIRONMENTS.replace("name: test-emea", "name: Test_EMEA"), "name");
+        assertRejected(NAMED_ENVIRONMENTS.replace("      existingSecret: dynamics-prod\n", ""), "existingSecret");
+    }
+
     @Test
     void rendersIngressAutoscalerAndDisruptionBudgetOnlyWhenEnabled() throws IOException {
         RenderedChart chart = render("""

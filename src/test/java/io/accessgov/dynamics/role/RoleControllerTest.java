@@ -24,6 +24,7 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseThrottled;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.PageTokens;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = RoleController.class)
-@Import({RoleService.class, RoleControllerTest.Tokens.class})
+@Import({RoleService.class, RoleControllerTest.Tokens.class, TestEnvironments.Single.class})
 class RoleControllerTest {
 
     private static final Continuation NEXT = new Continuation(

@@ -17,10 +17,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.accessgov.dynamics.account.AccountTypeResolver;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -48,6 +48,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -60,6 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the permissions of good tokens come from {@code scp}, {@code scope} or Entra {@code roles}. Complements
  * {@link JwtSecurityTest}.
  */
+@Import(TestEnvironments.MockedDataverse.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BadTokenTest {
 
@@ -79,9 +81,6 @@ class BadTokenTest {
 
     @MockitoBean
     DataverseClient dataverse;
-
-    @MockitoBean
-    AccountTypeResolver types;
 
     @MockitoBean(name = "dataverseHealthIndicator")
     HealthIndicator dataverseHealth;

@@ -7,11 +7,12 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
 import io.accessgov.dynamics.dataverse.AccountType;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.dataverse.WhoAmI;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -36,6 +39,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The service with an issuer of callers' tokens configured, over real HTTP, with real RS256 tokens from an
  * independent OAuth2 server (mock-oauth2-server) on 127.0.0.1.
  */
+@Import(TestEnvironments.MockedDataverse.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JwtSecurityTest {
 
@@ -47,9 +51,6 @@ class JwtSecurityTest {
 
     @MockitoBean
     DataverseClient dataverse;
-
-    @MockitoBean
-    AccountTypeResolver types;
 
     @MockitoBean(name = "dataverseHealthIndicator")
     HealthIndicator dataverseHealth;
@@ -85,6 +86,8 @@ class JwtSecurityTest {
         when(dataverse.findUsers(any(UserQuery.class), anyInt())).thenReturn(new DataversePage<>(List.of(), null));
         when(dataverseHealth.health()).thenReturn(Health.up().build());
         when(dataverseHealth.health(anyBoolean())).thenReturn(Health.up().build());
+        // every environment's own component checks WhoAmI of the mocked client
+        when(dataverse.whoAmI()).thenReturn(new WhoAmI(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()));
     }
 
     static String token(Map<String, Object> claims) {

@@ -7,10 +7,10 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.UserQuery;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -33,6 +33,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -41,6 +42,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ExtendWith(OutputCaptureExtension.class)
 // no server.address: demo mode without an issuer must bind loopback by itself
+@Import(TestEnvironments.MockedDataverse.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenDemoModeTest {
 
@@ -52,9 +54,6 @@ class OpenDemoModeTest {
 
     @MockitoBean
     DataverseClient dataverse;
-
-    @MockitoBean
-    AccountTypeResolver types;
 
     @MockitoBean(name = "dataverseHealthIndicator")
     HealthIndicator dataverseHealth;

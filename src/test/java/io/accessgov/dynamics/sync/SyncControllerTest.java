@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.Page;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,16 +33,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = SyncController.class)
+@Import(TestEnvironments.Unreached.class)
 class SyncControllerTest {
 
     private static final UUID ID = UUID.fromString("3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59");
     private static final UUID EARLIER = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
     private static final Sync RUNNING = new Sync(
             ID,
+            "default",
             SyncStatus.RUNNING,
             Instant.parse("2026-11-26T05:00:00Z"),
             null,
@@ -78,7 +83,15 @@ class SyncControllerTest {
     }
 
     @MockitoBean
+    Syncs byEnvironment;
+
+    @MockitoBean
     SyncService syncs;
+
+    @BeforeEach
+    void oneEnvironment() {
+        when(byEnvironment.of(any())).thenReturn(syncs);
+    }
 
     @Test
     void startingASyncAnswers202WithItsLocationAndTheContractsShape() throws Exception {
@@ -88,7 +101,7 @@ class SyncControllerTest {
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/syncs/" + ID))
                 .andExpect(content().json("""
-                        {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "status": "RUNNING",
+                        {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "environment": "default", "status": "RUNNING",
                          "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
                          "progress": [{"table": "systemusers", "rows": 15000, "pages": 3, "done": false}],
                          "counts": {"businessUnits": 0, "accounts": 0, "roles": 0, "teams": 0, "grants": 0},

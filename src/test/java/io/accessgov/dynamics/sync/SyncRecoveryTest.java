@@ -105,10 +105,12 @@ class SyncRecoveryTest {
 
     private SyncService service(SnapshotStore store) {
         return new SyncService(
+                "default",
+                true,
                 store,
                 mock(SyncJob.class),
                 Executors.newSingleThreadExecutor(),
-                new SyncMetrics(new SimpleMeterRegistry()),
+                new SyncMetrics(new SimpleMeterRegistry(), "default"),
                 PageTokens.withRandomKey(),
                 CLOCK,
                 5);
@@ -117,6 +119,7 @@ class SyncRecoveryTest {
     private static Sync sync(UUID id, SyncStatus status, Instant startedAt) {
         return new Sync(
                 id,
+                "default",
                 status,
                 startedAt,
                 status == SyncStatus.RUNNING ? null : startedAt.plusSeconds(20),

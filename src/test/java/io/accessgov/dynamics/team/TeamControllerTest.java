@@ -21,6 +21,7 @@ import io.accessgov.dynamics.dataverse.EntraMembershipType;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamQuery;
 import io.accessgov.dynamics.dataverse.TeamType;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import io.accessgov.dynamics.web.PageTokens;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
 
 @WebMvcTest(controllers = TeamController.class)
-@Import({TeamService.class, TeamControllerTest.Tokens.class})
+@Import({TeamService.class, TeamControllerTest.Tokens.class, TestEnvironments.Single.class})
 class TeamControllerTest {
 
     private static final Continuation NEXT = new Continuation(

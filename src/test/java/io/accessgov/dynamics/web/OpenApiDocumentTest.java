@@ -2,8 +2,8 @@ package io.accessgov.dynamics.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.accessgov.dynamics.account.AccountTypeResolver;
 import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The generated OpenAPI document describes the accounts API fully, problems included (docs/api.md §7). */
+@Import(TestEnvironments.MockedDataverse.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 class OpenApiDocumentTest {
@@ -27,9 +29,6 @@ class OpenApiDocumentTest {
 
     @MockitoBean
     DataverseClient dataverse;
-
-    @MockitoBean
-    AccountTypeResolver types;
 
     @MockitoBean(name = "dataverseHealthIndicator")
     HealthIndicator dataverseHealth;

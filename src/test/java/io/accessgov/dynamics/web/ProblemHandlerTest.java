@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.dataverse.DataverseThrottled;
+import io.accessgov.dynamics.environment.TestEnvironments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @WebMvcTest(controllers = ProblemHandlerTest.Probe.class)
-@Import(ProblemHandlerTest.Probe.class)
+@Import({ProblemHandlerTest.Probe.class, TestEnvironments.Unreached.class})
 class ProblemHandlerTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.accessgov.dynamics.environment.TestEnvironments;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What an endpoint takes is read from its handler method, the way Spring binds its arguments. */
 @WebMvcTest(controllers = StrictQueryParametersTest.Probe.class)
-@Import({StrictQueryParametersTest.Probe.class, StrictRequestConfiguration.class})
+@Import({StrictQueryParametersTest.Probe.class, StrictRequestConfiguration.class, TestEnvironments.Unreached.class})
 class StrictQueryParametersTest {
 
     @Autowired

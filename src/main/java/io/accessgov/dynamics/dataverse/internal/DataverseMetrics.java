@@ -67,13 +67,26 @@ final class DataverseMetrics {
         ERROR
     }
 
+    /** The tag naming the environment (docs/api.md §9). */
+    static final String ENVIRONMENT = "environment";
+
     /** The value of the tags a pre-registered series does not attribute. */
     static final String UNATTRIBUTED = "";
 
+    /** The environment of an exchange when only one is configured in a test. */
+    static final String DEFAULT_ENVIRONMENT = "default";
+
     private final MeterRegistry registry;
+    private final String environment;
 
     public DataverseMetrics(MeterRegistry registry) {
+        this(registry, DEFAULT_ENVIRONMENT);
+    }
+
+    /** The meters of one environment's client: every meter carries the tag {@code environment}. */
+    public DataverseMetrics(MeterRegistry registry, String environment) {
         this.registry = registry;
+        this.environment = environment;
         for (RequestOutcome outcome : RequestOutcome.values()) {
             requests(UNATTRIBUTED, UNATTRIBUTED, outcome, UNATTRIBUTED);
         }
@@ -106,15 +119,18 @@ final class DataverseMetrics {
     public void inFlight(Supplier<Number> inFlight, Supplier<Number> maxObserved) {
         Gauge.builder("dataverse.requests.in_flight", inFlight)
                 .description("Dataverse requests in flight now")
+                .tag(ENVIRONMENT, environment)
                 .register(registry);
         Gauge.builder("dataverse.requests.in_flight.max", maxObserved)
                 .description("Most Dataverse requests observed in flight at once")
+                .tag(ENVIRONMENT, environment)
                 .register(registry);
     }
 
     private Timer requests(String target, String method, RequestOutcome outcome, String status) {
         return Timer.builder("dataverse.requests")
                 .description("HTTP exchanges with Dataverse")
+                .tag(ENVIRONMENT, environment)
                 .tag("entity.set", target)
                 .tag("method", method)
                 .tag("outcome", tag(outcome))
@@ -125,12 +141,14 @@ final class DataverseMetrics {
     private Timer throttleWaits() {
         return Timer.builder("dataverse.throttle.wait")
                 .description("Time spent waiting before retrying requests Dataverse throttled (429)")
+                .tag(ENVIRONMENT, environment)
                 .register(registry);
     }
 
     private Counter tokenFetches(TokenOutcome outcome) {
         return Counter.builder("dataverse.token.fetches")
                 .description("Access tokens requested from Entra")
+                .tag(ENVIRONMENT, environment)
                 .tag("outcome", tag(outcome))
                 .register(registry);
     }
@@ -138,6 +156,7 @@ final class DataverseMetrics {
     private Counter retries(RetryReason reason) {
         return Counter.builder("dataverse.retries")
                 .description("Dataverse requests tried again")
+                .tag(ENVIRONMENT, environment)
                 .tag("reason", tag(reason))
                 .register(registry);
     }

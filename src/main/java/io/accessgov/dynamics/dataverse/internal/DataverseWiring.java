@@ -23,7 +23,7 @@ public final class DataverseWiring {
 
     private DataverseWiring() {}
 
-    /** A complete client for {@code connection}. */
+    /** A complete client for {@code connection}, its meters tagged with the environment {@code default}. */
     public static WebApiDataverseClient client(
             DataverseConnection connection,
             DynamicsProperties.Http limits,
@@ -32,8 +32,32 @@ public final class DataverseWiring {
             AccountClassifier classifier,
             Clock clock,
             Sleeper sleeper) {
+        return client(
+                DataverseMetrics.DEFAULT_ENVIRONMENT,
+                connection,
+                limits,
+                webClientBuilder,
+                meterRegistry,
+                classifier,
+                clock,
+                sleeper);
+    }
+
+    /**
+     * A complete client for the environment {@code environment} at {@code connection}: its own token cache,
+     * connection pool, concurrency bound and retry budgets, and meters tagged with its name.
+     */
+    public static WebApiDataverseClient client(
+            String environment,
+            DataverseConnection connection,
+            DynamicsProperties.Http limits,
+            WebClient.Builder webClientBuilder,
+            MeterRegistry meterRegistry,
+            AccountClassifier classifier,
+            Clock clock,
+            Sleeper sleeper) {
         JsonMapper json = JsonMapper.builder().build();
-        DataverseMetrics metrics = new DataverseMetrics(meterRegistry);
+        DataverseMetrics metrics = new DataverseMetrics(meterRegistry, environment);
         TokenSource tokens = OAuthWiring.tokenSource(
                 connection,
                 limits.connectTimeout(),

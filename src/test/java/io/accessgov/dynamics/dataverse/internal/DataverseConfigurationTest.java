@@ -3,16 +3,18 @@ package io.accessgov.dynamics.dataverse.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.accessgov.dynamics.dataverse.AccountClassifier;
-import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseConnectionInfo;
+import io.accessgov.dynamics.dataverse.DataverseConnector;
 import io.accessgov.dynamics.dataverse.DynamicsProperties;
+import io.accessgov.dynamics.dataverse.EnvironmentDefinition;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,49 +37,66 @@ class DataverseConfigurationTest {
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @Test
-    void aConfiguredEnvironmentIsUsedLiveWithoutASimulator(CapturedOutput output) {
+    void aConfiguredEnvironmentIsConnectedLiveWithoutASimulator(CapturedOutput output) {
         runner.withPropertyValues(
                         "dynamics.environment-url=https://contoso.crm4.dynamics.com/",
                         "dynamics.tenant-id=contoso.onmicrosoft.com",
                         "dynamics.client-id=client-1",
-                        "dynamics.client-secret=Zq8~never-logged",
-                        "dynamics.platform-application-ids=11111111-0000-0000-0000-000000000001")
+                        "dynamics.client-secret=Zq8~never-logged")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(DataverseSimulator.class);
-                    assertThat(context).hasSingleBean(DataverseClient.class).hasSingleBean(AccountClassifier.class);
-                    assertThat(context.getBean(DataverseConnectionInfo.class))
+                    EnvironmentDefinition only = context.getBean(DynamicsProperties.class)
+                            .environmentDefinitions()
+                            .get(0);
+                    DataverseConnector.Connection connection =
+                            context.getBean(DataverseConnector.class).connect(only);
+                    assertThat(connection.info())
                             .isEqualTo(new DataverseConnectionInfo(
                                     DataverseConnectionInfo.Mode.LIVE,
                                     URI.create("https://contoso.crm4.dynamics.com")));
-                    DataverseConnection connection = context.getBean(DataverseConnection.class);
-                    assertThat(connection.apiBase()).hasToString("https://contoso.crm4.dynamics.com/api/data/v9.2/");
-                    assertThat(connection.tokenUri())
-                            .hasToString("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
-                    assertThat(connection.scope()).isEqualTo("https://contoso.crm4.dynamics.com/.default");
-                    assertThat(connection.toString()).doesNotContain("Zq8~never-logged");
+                    assertThat(connection.client()).isNotNull();
                 });
         assertThat(output)
-                .contains("Connecting to Dataverse environment https://contoso.crm4.dynamics.com")
+                .contains("Environment 'default': Dataverse at https://contoso.crm4.dynamics.com as client client-1")
+                .contains("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token")
                 .doesNotContain("Zq8~never-logged");
     }
 
     @Test
-    void withoutAnEnvironmentUrlTheSimulatorIsStartedUsedAndClosed(CapturedOutput output) throws Exception {
-        URI[] started = new URI[1];
+    void withoutAnEnvironmentEachDemoEnvironmentHasASimulatorOfItsOwnStartedUsedAndClosed(CapturedOutput output)
+            throws Exception {
+        List<URI> started = new ArrayList<>();
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(DataverseSimulator.class);
-            DataverseSimulator simulator = context.getBean(DataverseSimulator.class);
-            DataverseConnectionInfo info = context.getBean(DataverseConnectionInfo.class);
-            assertThat(info.mode()).isEqualTo(DataverseConnectionInfo.Mode.SIMULATOR);
-            assertThat(info.environmentUrl()).isEqualTo(simulator.environmentUrl());
-            assertThat(context.getBean(DataverseClient.class).whoAmI().userId()).isNotNull();
-            started[0] = simulator.environmentUrl();
+            assertThat(context).hasNotFailed();
+            DataverseConnector connector = context.getBean(DataverseConnector.class);
+            for (EnvironmentDefinition demo :
+                    context.getBean(DynamicsProperties.class).environmentDefinitions()) {
+                DataverseConnector.Connection connection = connector.connect(demo);
+                assertThat(connection.info().mode()).isEqualTo(DataverseConnectionInfo.Mode.SIMULATOR);
+                assertThat(connection.client().whoAmI().userId()).isNotNull();
+                started.add(connection.info().environmentUrl());
+            }
+            DataverseSimulator primary = context.getBean(DataverseSimulator.class);
+            assertThat(primary.environmentUrl())
+                    .as("the primary simulator is the default demo environment's")
+                    .isEqualTo(started.get(0));
+            assertThatThrownBy(primary::requests)
+                    .as("demo mode records no requests")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("test hook");
+            assertThatThrownBy(primary::faults).isInstanceOf(IllegalStateException.class);
         });
-        assertThat(output).contains("using the embedded Dataverse simulator at " + started[0]);
-        try (Socket socket = new Socket()) {
-            assertThatThrownBy(() ->
-                            socket.connect(new InetSocketAddress(started[0].getHost(), started[0].getPort()), 1000))
-                    .isInstanceOf(java.io.IOException.class);
+        assertThat(started).hasSize(2).doesNotHaveDuplicates();
+        assertThat(output)
+                .contains("the demo environment 'contoso' is an embedded Dataverse simulator at " + started.get(0))
+                .contains("the demo environment 'contoso-sandbox' is an embedded Dataverse simulator at "
+                        + started.get(1));
+        for (URI url : started) {
+            try (Socket socket = new Socket()) {
+                assertThatThrownBy(() -> socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 1000))
+                        .as("closed: %s", url)
+                        .isInstanceOf(java.io.IOException.class);
+            }
         }
     }
 }

@@ -1,0 +1,33 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.environment.Environment;
+import java.util.Map;
+
+/**
+ * The sync service of each environment (docs/api.md §9): one sync runs per environment at a time, and different
+ * environments may sync at once; a sync id names a sync of its own environment only.
+ */
+final class Syncs implements AutoCloseable {
+
+    private final Map<String, SyncService> byEnvironment;
+
+    Syncs(Map<String, SyncService> byEnvironment) {
+        this.byEnvironment = Map.copyOf(byEnvironment);
+    }
+
+    /** The syncs of this environment. */
+    SyncService of(Environment environment) {
+        SyncService service = byEnvironment.get(environment.name());
+        if (service == null) {
+            throw new IllegalStateException("no sync service for environment " + environment.name());
+        }
+        return service;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (SyncService service : byEnvironment.values()) {
+            service.close();
+        }
+    }
+}
