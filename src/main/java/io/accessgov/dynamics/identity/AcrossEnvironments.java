@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
@@ -68,9 +69,17 @@ class AcrossEnvironments implements DisposableBean {
      * (faults of the service) are not hidden: they fail the whole call.
      */
     <T> List<Answer<T>> ask(Function<Environment, T> question) {
+        return ask(environment -> true, question);
+    }
+
+    /** {@link #ask(Function)} of the environments {@code which} selects. */
+    <T> List<Answer<T>> ask(Predicate<Environment> which, Function<Environment, T> question) {
         Map<String, String> logContext = MDC.getCopyOfContextMap();
         List<CompletableFuture<Answer<T>>> pending = new ArrayList<>();
         for (Environment environment : environments.all()) {
+            if (!which.test(environment)) {
+                continue;
+            }
             pending.add(CompletableFuture.supplyAsync(() -> answer(environment, question, logContext), readers));
         }
         List<Answer<T>> answers = new ArrayList<>(pending.size());

@@ -66,20 +66,23 @@ class IdentityService {
      */
     RoleHolderPage roleHolders(String roleName, @Nullable Integer pageSize, @Nullable String pageToken) {
         List<EnvironmentUnavailable> unavailable = new ArrayList<>();
-        Page<RoleHolder> page = pages.page(
-                ROLE_HOLDERS, PageTokens.fingerprint(roleName.toLowerCase(Locale.ROOT)), pageSize, pageToken, () -> {
-                    List<RoleHolder> holders = new ArrayList<>();
-                    for (Answer<List<RoleHolder>> answer :
-                            environments.ask(environment -> holdersIn(environment, roleName))) {
-                        if (answer.answered()) {
-                            holders.addAll(answer.value());
-                        } else {
-                            unavailable.add(new EnvironmentUnavailable(
-                                    answer.environment().name(), answer.problem()));
-                        }
-                    }
-                    return holders;
-                });
+        String fingerprint = PageTokens.fingerprint(roleName.toLowerCase(Locale.ROOT));
+        Page<RoleHolder> page = pages.pageAfter(ROLE_HOLDERS, fingerprint, pageSize, pageToken, after -> {
+            // items are ordered by environment first: the environments before the cursor's are done
+            String from = after == null ? "" : RoleHolder.environmentOf(after);
+            List<RoleHolder> holders = new ArrayList<>();
+            for (Answer<List<RoleHolder>> answer : environments.ask(
+                    environment -> environment.name().compareTo(from) >= 0,
+                    environment -> holdersIn(environment, roleName))) {
+                if (answer.answered()) {
+                    holders.addAll(answer.value());
+                } else {
+                    unavailable.add(
+                            new EnvironmentUnavailable(answer.environment().name(), answer.problem()));
+                }
+            }
+            return holders;
+        });
         return new RoleHolderPage(page.items(), page.nextPageToken(), unavailable);
     }
 

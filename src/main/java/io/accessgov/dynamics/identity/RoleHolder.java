@@ -12,4 +12,10 @@ record RoleHolder(@Schema(example = "contoso-sandbox") String environment, Grant
         // ' ' sorts before every character of an environment name, so "a x" < "a-b x"
         return environment + " " + grant.id();
     }
+
+    /** The environment of a {@link #position()}. */
+    static String environmentOf(String position) {
+        int space = position.indexOf(' ');
+        return space < 0 ? position : position.substring(0, space);
+    }
 }

@@ -214,6 +214,27 @@ class AcrossEnvironmentsEndToEndTest {
     }
 
     @Test
+    void laterPagesLeaveTheEnvironmentsBeforeTheCursorUnread() {
+        String url = "/api/v1/role-holders?roleName=System%20Administrator&pageSize=1";
+        JsonNode page = http.json(url);
+        String lastEnvironment = "alpha";
+        while (lastEnvironment.equals("alpha")) {
+            String token = page.get("nextPageToken").asString();
+            simulators.values().forEach(simulator -> simulator.requests().clear());
+            page = http.json(url + "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            lastEnvironment = page.at("/items/0/environment").asString();
+        }
+        assertThat(lastEnvironment).isEqualTo("beta");
+        String token = page.get("nextPageToken").asString();
+        simulators.values().forEach(simulator -> simulator.requests().clear());
+
+        http.json(url + "&pageToken=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+
+        assertThat(simulators.get("alpha").requests().dataverse()).isEmpty();
+        assertThat(simulators.get("beta").requests().dataverse()).isNotEmpty();
+    }
+
+    @Test
     void aRoleThatNoEnvironmentHasHasNoHolders() {
         JsonNode page = http.json("/api/v1/role-holders?roleName=Nobody%20Has%20This");
 
