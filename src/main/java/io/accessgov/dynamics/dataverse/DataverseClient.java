@@ -155,9 +155,9 @@ public interface DataverseClient {
 
     /**
      * The tables of {@link DataverseTable} whose change tracking is enabled in this environment, as its table
-     * definitions say now ({@code ChangeTrackingEnabled}).
+     * definitions say now ({@code ChangeTrackingEnabled}); {@code observer} is told of the exchange.
      */
-    Set<DataverseTable<?>> changeTrackedTables();
+    Set<DataverseTable<?>> changeTrackedTables(ReadObserver observer);
 
     /**
      * Reads a whole table with change tracking, page by page at the largest page size, with the background retry

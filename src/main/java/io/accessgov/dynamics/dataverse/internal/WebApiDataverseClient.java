@@ -378,7 +378,13 @@ public final class WebApiDataverseClient implements DataverseClient {
     // Reads with change tracking
 
     @Override
-    public Set<DataverseTable<?>> changeTrackedTables() {
+    public Set<DataverseTable<?>> changeTrackedTables(ReadObserver observer) {
+        AtomicReference<Set<DataverseTable<?>>> tracked = new AtomicReference<>();
+        ObservedReads.run(observer, () -> tracked.set(changeTrackedTables()));
+        return tracked.get();
+    }
+
+    private Set<DataverseTable<?>> changeTrackedTables() {
         URI uri = ODataUri.of(connection.apiBase(), "EntityDefinitions")
                 .select(List.of("LogicalName"))
                 .filter(eq("ChangeTrackingEnabled", true).render(column -> true))
