@@ -44,7 +44,7 @@ public record Sync(
 
         @Schema(
                 nullable = true,
-                example = "teamrolescollection: its change token expired; read whole.",
+                example = "teamrolescollection: its change token expired (Dataverse keeps changes for a limited time).",
                 description = "Why an incremental sync read some tables whole instead of following their"
                         + " changes; null when it followed every table's changes, and for a full sync.")
         @Nullable

@@ -78,13 +78,6 @@ class SyncController {
                     @Content(
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "running", value = SyncExamples.ALREADY_RUNNING)))
-    @ApiResponse(
-            responseCode = "400",
-            description = "The body is not a sync request (unknown member, unknown mode, not one JSON object).",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Sync> startSync(
             @Parameter(hidden = true) Environment environment,
