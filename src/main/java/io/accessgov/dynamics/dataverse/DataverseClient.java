@@ -3,6 +3,7 @@ package io.accessgov.dynamics.dataverse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -161,4 +162,33 @@ public interface DataverseClient {
      * {@link DataverseRejectedRequest} before any page is handed over.
      */
     <T> void readAll(DataverseTable<T> table, TablePart part, Consumer<List<T>> pages, ReadObserver observer);
+
+    // Reads with change tracking (docs/dataverse.md §12, §17)
+
+    /**
+     * The tables of {@link DataverseTable} whose change tracking is enabled in this environment, as its table
+     * definitions say now ({@code ChangeTrackingEnabled}); {@code observer} is told of the exchange.
+     */
+    Set<DataverseTable<?>> changeTrackedTables(ReadObserver observer);
+
+    /**
+     * Reads a whole table with change tracking, page by page at the largest page size, with the background retry
+     * budget of {@link #readAll(DataverseTable, Consumer)}; every row is present, under its primary key. Returns the
+     * token its changes continue from, or empty when Dataverse read the table without tracking it.
+     *
+     * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
+     */
+    <T> Optional<ChangeToken> readAllTracked(
+            DataverseTable<T> table, Consumer<List<RowChange<T>>> pages, ReadObserver observer);
+
+    /**
+     * Reads what changed in a table since {@code since}: new and changed rows in full, removed rows by their primary
+     * key (for a link table the link row's own id), page by page. Returns the token the next changes continue from.
+     *
+     * @throws ChangeTokenExpired when Dataverse no longer has the changes since the token
+     * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
+     * @throws InvalidContinuation when the token does not lead to this table in this environment; nothing is sent
+     */
+    <T> ChangeToken readChanges(
+            DataverseTable<T> table, ChangeToken since, Consumer<List<RowChange<T>>> pages, ReadObserver observer);
 }

@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The embedded snapshot store, in {@code {data-dir}/syncs}: each sync's metadata as {@code {id}.json}, and its
- * snapshot as the folder {@code {id}/} holding {@code lines.ndjson.gz}, {@code keys.gz} and {@code size.json}. A
+ * snapshot as the folder {@code {id}/} holding {@code lines.ndjson.gz}, {@code keys.gz}, {@code size.json} and,
+ * when the sync left one, its delta state {@code state.bin}. A
  * draft is written as {@code {id}.tmp/} and renamed into place whole, so a crash never leaves a half-written
  * snapshot under a real name; whatever ends in {@code .tmp} is removed at start-up. (Snapshots of the first stored
  * form, {@code {id}.ndjson.gz}, are converted once by {@link LegacySnapshots}.)
@@ -37,6 +39,7 @@ final class FileSnapshotStore implements SnapshotStore {
     private static final String LINES = "lines.ndjson.gz";
     private static final String KEYS = "keys.gz";
     private static final String SIZE = "size.json";
+    private static final String STATE = "state.bin";
     private static final int BUFFER = 1 << 16;
 
     private final Path directory;
@@ -137,6 +140,15 @@ final class FileSnapshotStore implements SnapshotStore {
             public InputStream keys() throws IOException {
                 return open(folder.resolve(KEYS), -1);
             }
+
+            @Override
+            public Optional<InputStream> state() throws IOException {
+                try {
+                    return Optional.of(open(folder.resolve(STATE), -1));
+                } catch (NoSuchFileException none) {
+                    return Optional.empty();
+                }
+            }
         };
     }
 
@@ -172,6 +184,7 @@ final class FileSnapshotStore implements SnapshotStore {
         private final Path target;
         private final OutputStream lines;
         private final OutputStream keys;
+        private @Nullable OutputStream state;
         private boolean committed;
 
         FileDraft(Path temporary, Path target) throws IOException {
@@ -192,9 +205,20 @@ final class FileSnapshotStore implements SnapshotStore {
         }
 
         @Override
+        public OutputStream state() throws IOException {
+            if (state == null) {
+                state = new BufferedOutputStream(Files.newOutputStream(temporary.resolve(STATE)), BUFFER);
+            }
+            return state;
+        }
+
+        @Override
         public void commit(SnapshotSize size) throws IOException {
             lines.close();
             keys.close();
+            if (state != null) {
+                state.close();
+            }
             long written = Files.size(temporary.resolve(LINES));
             if (written != size.gzipBytes()) {
                 throw new IOException("The snapshot's lines are " + written + " bytes long, not the " + size.gzipBytes()
@@ -210,7 +234,7 @@ final class FileSnapshotStore implements SnapshotStore {
             if (committed) {
                 return;
             }
-            for (OutputStream part : List.of(lines, keys)) {
+            for (OutputStream part : state == null ? List.of(lines, keys) : List.of(lines, keys, state)) {
                 try {
                     part.close();
                 } catch (IOException ignored) {

@@ -12,6 +12,8 @@ import java.util.UUID;
  * Where syncs and their snapshots are kept. A snapshot is two gzip files written once, front to back: its
  * <em>lines</em>, the export exactly as it is sent (so a client that accepts gzip gets the stored bytes as they are),
  * and its <em>keys</em>, each line's canonical key in the same order (what {@code changes} merges two snapshots by).
+ * A snapshot may have a third part, its <em>delta state</em>: what an incremental sync needs to continue from it
+ * (docs/api.md §11), kept with the snapshot it belongs to and never without it.
  * A snapshot becomes visible only when its draft is committed, whole, with the sizes of its lines; a draft closed
  * without commit leaves nothing behind. The embedded default keeps files in {@code connector.data-dir}; a store
  * shared by several replicas can keep the same bytes as a series of blobs.
@@ -49,6 +51,9 @@ public interface SnapshotStore {
         /** Where the keys go, already gzip-compressed. */
         OutputStream keys();
 
+        /** Where the delta state goes, as {@link DeltaState} writes it; the snapshot has none unless this is used. */
+        OutputStream state() throws IOException;
+
         /**
          * Makes the snapshot visible, whole, with the sizes of its lines.
          *
@@ -75,5 +80,8 @@ public interface SnapshotStore {
 
         /** Opens the keys, gzip-compressed. */
         InputStream keys() throws IOException;
+
+        /** Opens the delta state, if the snapshot has one (snapshots of earlier versions have none). */
+        Optional<InputStream> state() throws IOException;
     }
 }

@@ -10,17 +10,20 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A full sync as the API shows it (docs/api.md §8), also the metadata kept next to its snapshot.
+ * A sync as the API shows it (docs/api.md §8, §11), also the metadata kept next to its snapshot.
  *
  * @param environment the environment it read (docs/api.md §9); null only in records an earlier version kept, which
  *     belong to the default environment
+ * @param mode how it read Dataverse (docs/api.md §11); records an earlier version kept are FULL
  * @param progress rows and pages read per Dataverse table
  * @param counts objects of each kind in the snapshot; zero until the sync succeeds
  * @param dataverseRequests HTTP exchanges with Dataverse, retries included
  * @param throttledWaitMillis time spent waiting out Dataverse's throttling (429)
+ * @param fallback why an incremental sync read some tables whole instead of following their changes; null when it
+ *     followed every table's changes, and for a full sync
  * @param problem why the sync failed, an RFC 9457 problem object; null unless FAILED
  */
-@Schema(description = "A full sync: a consistent snapshot of the whole environment.")
+@Schema(description = "A sync: a consistent snapshot of the whole environment, read in full or incrementally.")
 public record Sync(
         @Schema(example = "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59")
         UUID id,
@@ -28,6 +31,7 @@ public record Sync(
         @Schema(example = "contoso") @Nullable String environment,
 
         SyncStatus status,
+        SyncMode mode,
         @Schema(example = "2026-11-26T05:00:00Z") Instant startedAt,
 
         @Schema(nullable = true, example = "2026-11-26T05:00:19Z") @Nullable
@@ -38,10 +42,19 @@ public record Sync(
         @Schema(example = "217") long dataverseRequests,
         @Schema(example = "0") long throttledWaitMillis,
 
+        @Schema(
+                nullable = true,
+                example = "teamrolescollection: its change token expired (Dataverse keeps changes for a limited time).",
+                description = "Why an incremental sync read some tables whole instead of following their"
+                        + " changes; null when it followed every table's changes, and for a full sync.")
+        @Nullable
+        String fallback,
+
         @Schema(nullable = true, description = "Why the sync failed (RFC 9457 problem); null unless FAILED.") @Nullable
         Map<String, Object> problem) {
 
     public Sync {
+        mode = mode == null ? SyncMode.FULL : mode;
         progress = List.copyOf(progress);
         problem = problem == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(problem));
     }
@@ -52,12 +65,14 @@ public record Sync(
                 id,
                 environment,
                 SyncStatus.FAILED,
+                mode,
                 startedAt,
                 at,
                 progress,
                 counts,
                 dataverseRequests,
                 throttledWaitMillis,
+                fallback,
                 why);
     }
 
@@ -67,12 +82,14 @@ public record Sync(
                 id,
                 environmentName,
                 status,
+                mode,
                 startedAt,
                 finishedAt,
                 progress,
                 counts,
                 dataverseRequests,
                 throttledWaitMillis,
+                fallback,
                 problem);
     }
 

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,8 +38,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Syncs",
-        description = "Full syncs: a consistent snapshot of the whole environment, read with one pass over each"
-                + " Dataverse table, exported as NDJSON, and compared with an earlier one.")
+        description = "Syncs: a consistent snapshot of the whole environment, read with one pass over each"
+                + " Dataverse table (or, incrementally, only what changed since the previous sync), exported as"
+                + " NDJSON, and compared with an earlier one.")
 @RestController
 @RequestMapping({ApiPaths.V1 + "/syncs", ApiPaths.IN_ENVIRONMENT + "/syncs"})
 class SyncController {
@@ -55,9 +57,12 @@ class SyncController {
 
     @Operation(
             operationId = "startSync",
-            summary = "Start a full sync",
-            description = "Starts reading the whole environment in the background; follow it at the Location."
-                    + " Only one sync runs at a time.")
+            summary = "Start a sync",
+            description = "Starts a sync in the background; follow it at the Location. Only one sync runs at a"
+                    + " time. The optional body chooses the mode: FULL reads every table whole; INCREMENTAL follows"
+                    + " Dataverse's change tracking from the previous successful sync and produces the snapshot a"
+                    + " full sync would (fallback says which tables it read whole, and why). Without a body:"
+                    + " INCREMENTAL when the previous successful sync can be continued, else FULL.")
     @ApiResponse(
             responseCode = "202",
             description = "The sync started.",
@@ -74,8 +79,22 @@ class SyncController {
                             mediaType = "application/problem+json",
                             examples = @ExampleObject(name = "running", value = SyncExamples.ALREADY_RUNNING)))
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Sync> startSync(@Parameter(hidden = true) Environment environment) {
-        Sync sync = syncs.of(environment).start();
+    ResponseEntity<Sync> startSync(
+            @Parameter(hidden = true) Environment environment,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable
+                    String contentType,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = SyncRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "incremental", value = SyncExamples.REQUEST)))
+                    @RequestBody(required = false)
+                    byte @Nullable [] body) {
+        SyncRequest request = SyncRequest.read(contentType, body);
+        Sync sync = syncs.of(environment).start(request.mode());
         return ResponseEntity.accepted()
                 .location(ApiPaths.below(sync.id().toString()))
                 .body(sync);
@@ -209,8 +228,8 @@ class SyncController {
     @Operation(
             operationId = "syncChanges",
             summary = "What changed between two syncs",
-            description = "Every object and grant added, removed or changed from the sync named by since to this"
-                    + " one, one JSON object per line: {change, kind, id, object}; object is the new version, or the"
+            description = "Every object and grant added, removed or changed from the sync named by since (without"
+                    + " since: the previous successful sync of the environment) to this one, one JSON object per line: {change, kind, id, object}; object is the new version, or the"
                     + " old one when removed. Streamed (chunked) with no time limit unless the service sets one."
                     + " The changes are complete only when the response ends properly (its last chunk arrived):"
                     + " a stream the service cannot finish ends with the connection closed early, which HTTP"
@@ -225,7 +244,8 @@ class SyncController {
                             examples = @ExampleObject(name = "lines", value = SyncExamples.CHANGES)))
     @ApiResponse(
             responseCode = "409",
-            description = "One of the two syncs is running or failed.",
+            description = "One of the two syncs is running or failed, or since is left out and no earlier sync of"
+                    + " the environment succeeded (no-earlier-sync).",
             content =
                     @Content(
                             mediaType = "application/problem+json",
@@ -242,14 +262,18 @@ class SyncController {
     void syncChanges(
             @Parameter(hidden = true) Environment environment,
             @Parameter(description = "The sync id.") @PathVariable String id,
-            @Parameter(description = "The id of the earlier sync to compare with.", required = true)
-                    @RequestParam
+            @Parameter(
+                            description = "The id of the earlier sync to compare with; by default the previous"
+                                    + " successful sync of the environment.")
+                    @RequestParam(required = false)
                     @Size(max = 64)
+                    @Nullable
                     String since,
             HttpServletResponse response)
             throws IOException {
         UUID current = syncId(id);
-        UUID earlier = Ids.parseGuid(since, "since sync id");
+        UUID earlier =
+                since == null ? syncs.of(environment).earlierThan(current) : Ids.parseGuid(since, "since sync id");
         SnapshotStore.Snapshot before = syncs.of(environment).snapshot(earlier);
         SnapshotStore.Snapshot after = syncs.of(environment).snapshot(current);
         responses.changes(current, earlier, before, after, response);

@@ -4,11 +4,17 @@ package io.accessgov.dynamics.sync;
 final class SyncExamples {
 
     static final String RUNNING = """
-            {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "status": "RUNNING",
-             "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
+            {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "environment": "contoso", "status": "RUNNING",
+             "mode": "INCREMENTAL", "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
              "progress": [{"table": "systemusers", "rows": 15000, "pages": 3, "done": false}],
              "counts": {"businessUnits": 0, "accounts": 0, "roles": 0, "teams": 0, "grants": 0},
-             "dataverseRequests": 4, "throttledWaitMillis": 0, "problem": null}
+             "dataverseRequests": 4, "throttledWaitMillis": 0,
+             "fallback": "teamrolescollection: its change token expired (Dataverse keeps changes for a limited time).",
+             "problem": null}
+            """;
+
+    static final String REQUEST = """
+            {"mode": "INCREMENTAL"}
             """;
 
     static final String PAGE = "{\"items\": [" + RUNNING + "], \"nextPageToken\": null}";

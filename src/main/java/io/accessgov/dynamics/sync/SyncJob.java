@@ -9,23 +9,34 @@ import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ProblemKind;
 import io.accessgov.dynamics.web.Problems;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one full sync to its end: reads the seven tables once each, concurrently (the client bounds the requests in
+ * Runs one sync to its end: reads the seven tables once each, concurrently (the client bounds the requests in
  * flight), the three that grow with the accounts in several key ranges at once if so configured; keeps what the joins
- * need, then writes the snapshot and commits it whole. Any failure ends the sync FAILED with nothing committed.
+ * need, then writes the snapshot and commits it whole, with its delta state. An incremental sync (docs/api.md §11)
+ * first reads what changed in each table since the previous sync and applies it to the rows that sync kept; when
+ * nothing changed anywhere, the snapshot is the previous one. Any failure ends the sync FAILED with nothing
+ * committed.
  */
 @Slf4j
 final class SyncJob {
@@ -40,6 +51,7 @@ final class SyncJob {
     private final ExecutorService readers;
     private final int parts;
     private final Clock clock;
+    private final Map<DataverseTable<?>, RowCodec<?>> codecs;
 
     SyncJob(
             Environment environment,
@@ -60,16 +72,37 @@ final class SyncJob {
         this.readers = readers;
         this.parts = parts;
         this.clock = clock;
+        this.codecs = RowCodec.all(json);
     }
 
-    /** Runs the sync; the result is SUCCEEDED with its snapshot committed, or FAILED with a problem. */
-    Sync run(SyncRun run) {
+    /** The previous successful sync of the environment and its snapshot: what an incremental sync continues from. */
+    record Previous(Sync sync, SnapshotStore.Snapshot snapshot) {}
+
+    /**
+     * Runs the sync; the result is SUCCEEDED with its snapshot committed, or FAILED with a problem.
+     *
+     * @param previous what an incremental sync continues from; null when there is nothing (every table is then read
+     *     whole, and the sync says so)
+     */
+    Sync run(SyncRun run, @Nullable Previous previous) {
         Reads reads = null;
+        Path state = workDirectory.resolve(run.id() + "-state");
         try (SnapshotCollector tables = new SnapshotCollector(
                         rules, classifier, json, workDirectory, run.id().toString());
                 SnapshotStore.Draft draft = store.draft(run.id())) {
             long started = System.nanoTime();
-            reads = new Reads(run, tables);
+            Files.createDirectories(state);
+            Map<String, StateSection> before =
+                    run.mode() == SyncMode.INCREMENTAL ? previousState(run, previous, state) : Map.of();
+            Map<DataverseTable<?>, TableSync.Delta<?>> deltas = readChanges(run, before, state);
+            if (previous != null
+                    && deltas.size() == SyncRun.TABLES.size()
+                    && deltas.values().stream().allMatch(TableSync.Delta::quiet)) {
+                return unchanged(run, previous, before, deltas, draft);
+            }
+            Set<DataverseTable<?>> tracked =
+                    deltas.size() == SyncRun.TABLES.size() ? Set.of() : dataverse.changeTrackedTables(run);
+            reads = new Reads(run, tables, before, deltas, tracked, state);
             SnapshotWriter out = new SnapshotWriter(draft, compression, json);
             SnapshotComposer composer = new SnapshotComposer(json, readers);
             reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
@@ -80,6 +113,7 @@ final class SyncJob {
             long read = System.nanoTime();
             log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
             Sync.Counts counts = composer.writeGrants(tables, out);
+            DeltaState.write(draft.state(), reads.sections());
             out.commit();
             log.info(
                     "Sync {} wrote the rest of its snapshot in {} ms",
@@ -104,7 +138,109 @@ final class SyncJob {
             if (reads != null) {
                 reads.stop();
             }
+            try {
+                FileSystemUtils.deleteRecursively(state);
+            } catch (IOException e) {
+                log.warn("Cannot remove the work files of sync {}: {}", run.id(), e.getMessage());
+            }
         }
+    }
+
+    /** The previous sync's delta state, one work file per table; empty (and the run told why) when there is none. */
+    private static Map<String, StateSection> previousState(SyncRun run, @Nullable Previous previous, Path directory) {
+        if (previous == null) {
+            run.fellBackEverywhere("no earlier sync of this environment succeeded");
+            return Map.of();
+        }
+        try {
+            Optional<InputStream> state = previous.snapshot().state();
+            if (state.isEmpty()) {
+                run.fellBackEverywhere("the previous sync (" + previous.sync().id() + ") kept no delta state");
+                return Map.of();
+            }
+            try (InputStream in = state.get()) {
+                return DeltaState.read(in, directory, "before");
+            }
+        } catch (IOException e) {
+            log.warn(
+                    "The delta state of sync {} cannot be read: {}",
+                    previous.sync().id(),
+                    e.getMessage());
+            run.fellBackEverywhere(
+                    "the delta state of the previous sync (" + previous.sync().id() + ") cannot be read");
+            return Map.of();
+        }
+    }
+
+    /**
+     * Reads, all at once, the changes since the previous sync of every table it kept a section for; the tables
+     * whose changes can be followed, with them.
+     */
+    private Map<DataverseTable<?>, TableSync.Delta<?>> readChanges(
+            SyncRun run, Map<String, StateSection> before, Path directory) throws InterruptedException {
+        if (before.isEmpty()) {
+            return Map.of();
+        }
+        Map<DataverseTable<?>, Future<Optional<? extends TableSync.Delta<?>>>> reading = new LinkedHashMap<>();
+        for (DataverseTable<?> table : SyncRun.TABLES) {
+            StateSection previous = before.get(table.name());
+            if (previous == null) {
+                run.fellBack(table, "the previous sync kept no state for it");
+                continue;
+            }
+            TableSync<?> sync = tableSync(table, run, directory);
+            reading.put(table, readers.submit(() -> sync.changesSince(previous)));
+        }
+        Map<DataverseTable<?>, TableSync.Delta<?>> deltas = new HashMap<>();
+        try {
+            for (Map.Entry<DataverseTable<?>, Future<Optional<? extends TableSync.Delta<?>>>> read :
+                    reading.entrySet()) {
+                read.getValue().get().ifPresent(delta -> deltas.put(read.getKey(), delta));
+            }
+        } catch (ExecutionException e) {
+            reading.values().forEach(read -> read.cancel(true));
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
+                    : new IllegalStateException("Reading changes failed", e.getCause());
+        }
+        return deltas;
+    }
+
+    /**
+     * Nothing changed in any table: the snapshot is the previous one, byte for byte, and the delta state continues
+     * from the new tokens.
+     */
+    private Sync unchanged(
+            SyncRun run,
+            Previous previous,
+            Map<String, StateSection> before,
+            Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
+            SnapshotStore.Draft draft)
+            throws IOException {
+        try (InputStream lines = previous.snapshot().lines();
+                InputStream keys = previous.snapshot().keys()) {
+            lines.transferTo(draft.lines());
+            keys.transferTo(draft.keys());
+        }
+        List<StateSection> sections = new ArrayList<>();
+        for (DataverseTable<?> table : SyncRun.TABLES) {
+            sections.add(
+                    before.get(table.name()).continuedFrom(deltas.get(table).next()));
+            run.done(table);
+        }
+        DeltaState.write(draft.state(), sections);
+        draft.commit(previous.snapshot().size());
+        log.info(
+                "Sync {} found no change since sync {}",
+                run.id(),
+                previous.sync().id());
+        return run.view(SyncStatus.SUCCEEDED, clock.instant(), previous.sync().counts(), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> TableSync<T> tableSync(DataverseTable<T> table, SyncRun run, Path directory) {
+        return new TableSync<>(
+                dataverse, table, (RowCodec<T>) codecs.get(table), directory.resolve("after-" + table.name()), run);
     }
 
     static Map<String, Object> interrupted(String detail) {
@@ -122,6 +258,11 @@ final class SyncJob {
     /** The seven table reads, started at once on the reader threads. */
     private final class Reads {
         private final SyncRun run;
+        private final Map<String, StateSection> before;
+        private final Map<DataverseTable<?>, TableSync.Delta<?>> deltas;
+        private final Set<DataverseTable<?>> tracked;
+        private final Path directory;
+        private final Map<DataverseTable<?>, StateSection> sections = new ConcurrentHashMap<>();
         private final List<Future<?>> all = new ArrayList<>();
         final Future<?> businessUnits;
         final Future<?> users;
@@ -131,8 +272,18 @@ final class SyncJob {
         final Future<?> memberships;
         final Future<?> teamRoles;
 
-        Reads(SyncRun run, SnapshotCollector tables) {
+        Reads(
+                SyncRun run,
+                SnapshotCollector tables,
+                Map<String, StateSection> before,
+                Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
+                Set<DataverseTable<?>> tracked,
+                Path directory) {
             this.run = run;
+            this.before = before;
+            this.deltas = deltas;
+            this.tracked = tracked;
+            this.directory = directory;
             businessUnits = read(DataverseTable.BUSINESS_UNITS, tables::businessUnits);
             users = read(DataverseTable.USERS, tables::users);
             roles = read(DataverseTable.ROLES, tables::roles);
@@ -142,15 +293,34 @@ final class SyncJob {
             teamRoles = read(DataverseTable.TEAM_ROLES, tables::teamRoles);
         }
 
+        /**
+         * Reads one table: its changes applied to the previous sync's rows when they could be followed, else the
+         * whole table, with change tracking where Dataverse tracks it and the table is read as one chain of pages
+         * (tracking allows no key-range filter, so a table read in several key ranges gets no token).
+         */
+        @SuppressWarnings("unchecked")
         private <T> Future<?> read(DataverseTable<T> table, Consumer<List<T>> into) {
-            TableRead<T> reading = new TableRead<>(dataverse, table, GROWING.contains(table) ? parts : 1, readers);
+            int tableParts = GROWING.contains(table) ? parts : 1;
+            TableRead<T> reading = new TableRead<>(dataverse, table, tableParts, readers);
+            TableSync<T> sync = tableSync(table, run, directory);
+            TableSync.Delta<T> delta = (TableSync.Delta<T>) deltas.get(table);
+            Consumer<List<T>> counted = run.counting(table, into);
             Future<?> read = readers.submit(() -> {
-                reading.run(run.counting(table, into), run);
+                StateSection section = delta != null
+                        ? sync.apply(before.get(table.name()), delta, counted)
+                        : sync.readWhole(
+                                tracked.contains(table) && tableParts == 1, counted, rows -> reading.run(rows, run));
+                sections.put(table, section);
                 run.done(table);
                 return null;
             });
             all.add(read);
             return read;
+        }
+
+        /** Each table's section of the new delta state, in progress order, once every read is done. */
+        List<StateSection> sections() {
+            return SyncRun.TABLES.stream().map(sections::get).toList();
         }
 
         /**

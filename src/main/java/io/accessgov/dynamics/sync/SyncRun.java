@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
@@ -30,17 +32,22 @@ final class SyncRun implements ReadObserver {
             DataverseTable.TEAM_MEMBERSHIPS,
             DataverseTable.TEAM_ROLES);
 
+    private static final String EVERYWHERE = "";
+
     private final UUID id;
     private final String environment;
     private final Instant startedAt;
+    private final SyncMode mode;
+    private final Map<String, String> fallbacks = new ConcurrentHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong throttledNanos = new AtomicLong();
     private final ObjLongConsumer<String> rowsRead;
     private volatile boolean cancelled;
 
-    SyncRun(UUID id, String environment, Instant startedAt, ObjLongConsumer<String> rowsRead) {
+    SyncRun(UUID id, String environment, SyncMode mode, Instant startedAt, ObjLongConsumer<String> rowsRead) {
         this.environment = environment;
+        this.mode = mode;
         this.id = id;
         this.startedAt = startedAt;
         this.rowsRead = rowsRead;
@@ -49,6 +56,46 @@ final class SyncRun implements ReadObserver {
 
     UUID id() {
         return id;
+    }
+
+    SyncMode mode() {
+        return mode;
+    }
+
+    /**
+     * Records that this table was read whole instead of by following its changes, and why; only an incremental sync
+     * reports it (a full sync reads every table whole).
+     */
+    void fellBack(DataverseTable<?> table, String why) {
+        if (mode == SyncMode.INCREMENTAL) {
+            fallbacks.put(table.name(), why);
+        }
+    }
+
+    /** Records that no table's changes could be followed, and why. */
+    void fellBackEverywhere(String why) {
+        if (mode == SyncMode.INCREMENTAL) {
+            fallbacks.put(EVERYWHERE, why);
+        }
+    }
+
+    /** Why tables were read whole in an incremental sync, table by table in progress order; null when none was. */
+    @Nullable
+    String fallback() {
+        if (fallbacks.isEmpty()) {
+            return null;
+        }
+        if (fallbacks.containsKey(EVERYWHERE)) {
+            return fallbacks.get(EVERYWHERE) + "; every table was read whole.";
+        }
+        StringJoiner all = new StringJoiner("; ", "", ".");
+        for (DataverseTable<?> table : TABLES) {
+            String why = fallbacks.get(table.name());
+            if (why != null) {
+                all.add(table.name() + ": " + why);
+            }
+        }
+        return all.toString();
     }
 
     @Override
@@ -98,12 +145,14 @@ final class SyncRun implements ReadObserver {
                 id,
                 environment,
                 status,
+                mode,
                 startedAt,
                 finishedAt,
                 progress,
                 counts,
                 requests.get(),
                 Duration.ofNanos(throttledNanos.get()).toMillis(),
+                fallback(),
                 problem);
     }
 

@@ -4,6 +4,7 @@ import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Comparator;
@@ -17,7 +18,7 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts full syncs in the background, one at a time, and answers for them: the running one from memory, the
+ * Starts syncs (full or incremental) in the background, one at a time, and answers for them: the running one from memory, the
  * others from the snapshot store. At start-up a sync found RUNNING was cut short by a restart and becomes FAILED;
  * after each sync only the newest {@code keep} snapshots (and as many failed syncs) are kept.
  */
@@ -102,20 +103,27 @@ class SyncService implements AutoCloseable {
     }
 
     /**
-     * Starts a sync in the background.
+     * Starts a sync in the background (docs/api.md §11).
      *
+     * @param requested the mode asked for; null for INCREMENTAL when the previous successful sync can be continued
+     *     (it kept a delta state), else FULL
      * @throws SyncAlreadyRunning when one runs
      */
-    Sync start() {
+    Sync start(@Nullable SyncMode requested) {
         synchronized (lock) {
             if (running != null) {
                 throw new SyncAlreadyRunning(running.id());
             }
-            SyncRun run = new SyncRun(UUID.randomUUID(), environment, clock.instant(), metrics::rows);
+            SyncJob.Previous previous = previous();
+            SyncMode mode = requested != null
+                    ? requested
+                    : previous != null && hasState(previous) ? SyncMode.INCREMENTAL : SyncMode.FULL;
+            SyncRun run = new SyncRun(UUID.randomUUID(), environment, mode, clock.instant(), metrics::rows);
             Sync started = run.running();
             store.save(started);
+            SyncJob.Previous from = mode == SyncMode.INCREMENTAL ? previous : null;
             try {
-                runner.execute(() -> finish(run));
+                runner.execute(() -> finish(run, from));
             } catch (RejectedExecutionException stopping) {
                 Sync failed = started.failed(clock.instant(), SyncJob.interrupted("The service is stopping."));
                 store.save(failed);
@@ -126,8 +134,60 @@ class SyncService implements AutoCloseable {
         }
     }
 
-    private void finish(SyncRun run) {
-        Sync result = job.run(run);
+    /** The newest successful sync of this environment with its snapshot, if one is kept. */
+    private SyncJob.@Nullable Previous previous() {
+        return kept().stream()
+                .filter(sync -> sync.status() == SyncStatus.SUCCEEDED)
+                .sorted(NEWEST_FIRST)
+                .findFirst()
+                .flatMap(sync -> {
+                    try {
+                        return Optional.of(new SyncJob.Previous(sync, store.read(sync.id())));
+                    } catch (IOException e) {
+                        log.warn("The snapshot of sync {} cannot be read: {}", sync.id(), e.getMessage());
+                        return Optional.empty();
+                    }
+                })
+                .orElse(null);
+    }
+
+    private static boolean hasState(SyncJob.Previous previous) {
+        try {
+            Optional<InputStream> state = previous.snapshot().state();
+            if (state.isPresent()) {
+                state.get().close();
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The successful sync of this environment that started last before this one, which {@code changes} compares
+     * with when no other is named (docs/api.md §11).
+     *
+     * @throws SyncNotFound when this sync is not kept
+     * @throws SyncNotSucceeded when it runs or failed
+     * @throws NoEarlierSync when no earlier sync of the environment succeeded
+     */
+    UUID earlierThan(UUID id) {
+        Sync sync = get(id);
+        if (sync.status() != SyncStatus.SUCCEEDED) {
+            throw new SyncNotSucceeded(sync);
+        }
+        return kept().stream()
+                .filter(other -> other.status() == SyncStatus.SUCCEEDED)
+                .filter(other -> NEWEST_FIRST.compare(other, sync) > 0)
+                .sorted(NEWEST_FIRST)
+                .findFirst()
+                .map(Sync::id)
+                .orElseThrow(() -> new NoEarlierSync(id));
+    }
+
+    private void finish(SyncRun run, SyncJob.@Nullable Previous previous) {
+        Sync result = job.run(run, previous);
         synchronized (lock) {
             store.save(result);
             running = null;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * flight), the threads that compress snapshots, and how snapshots are sent.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EnvironmentSyncProperties.class)
 class SyncWiring {
 
     @Bean(destroyMethod = "close")
@@ -128,6 +131,18 @@ class SyncWiring {
                 pageTokens,
                 clock,
                 connector.syncs().keep());
+    }
+
+    /** The schedules of every environment's syncs (docs/api.md §11); checked, and started, at start-up. */
+    @Bean(destroyMethod = "close")
+    SyncSchedules syncSchedules(
+            Syncs syncs,
+            Environments environments,
+            ConnectorProperties connector,
+            EnvironmentSyncProperties perEnvironment) {
+        List<Environment> all = List.copyOf(environments.all());
+        return new SyncSchedules(
+                syncs, all, SyncSchedules.plan(all, connector.syncs().schedule(), perEnvironment.environments()));
     }
 
     /** {@code {data-dir}/work}, for a running sync's temporary files; emptied at start-up. */

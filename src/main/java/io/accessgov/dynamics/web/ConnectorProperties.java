@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -78,11 +79,14 @@ public record ConnectorProperties(
      * @param streamTimeLimit how long one export or changes stream may run before the service aborts it (the client
      *     then sees an aborted response, never a clean end); unset, the default, sets no limit, so a slow reader
      *     gets every line
+     * @param schedule when syncs start by themselves (docs/api.md §11), in every environment that does not set its
+     *     own ({@code dynamics.environments.<name>.syncs.schedule.*})
      */
     public record Syncs(
             @DefaultValue("5") @Min(1) @Max(1000) int keep,
             @DefaultValue("1") int parts,
-            @Nullable Duration streamTimeLimit) {
+            @Nullable Duration streamTimeLimit,
+            @Valid @DefaultValue Schedule schedule) {
 
         @AssertTrue(message = "connector.syncs.parts (CONNECTOR_SYNCS_PARTS) must be 1, 2, 4, 8 or 16")
         boolean isPartsAPowerOfTwo() {
@@ -94,6 +98,44 @@ public record ConnectorProperties(
                         + " e.g. 30m; leave it unset for no limit")
         boolean isStreamTimeLimitPositive() {
             return streamTimeLimit == null || (!streamTimeLimit.isNegative() && !streamTimeLimit.isZero());
+        }
+    }
+
+    /**
+     * When syncs start by themselves: Spring cron expressions (six fields, seconds first, e.g. {@code 0 *\/15 * * *
+     * *}); empty or unset, the default, is off. A scheduled sync that finds one running is skipped and logged, not
+     * queued.
+     *
+     * @param incremental when to start an incremental sync
+     * @param full when to start a full sync, which re-establishes the baseline
+     */
+    public record Schedule(
+            @Nullable String incremental, @Nullable String full) {
+
+        /** The expression, or empty when off. */
+        public static Optional<String> expression(@Nullable String cron) {
+            return cron == null || cron.isBlank() || cron.strip().equals("-")
+                    ? Optional.empty()
+                    : Optional.of(cron.strip());
+        }
+
+        /** Whether the expression is empty or a valid Spring cron expression. */
+        public static boolean valid(@Nullable String cron) {
+            return expression(cron).map(CronExpression::isValidExpression).orElse(true);
+        }
+
+        @AssertTrue(
+                message = "connector.syncs.schedule.incremental (CONNECTOR_SYNCS_SCHEDULE_INCREMENTAL) must be a Spring"
+                        + " cron expression such as '0 */15 * * * *', or empty for no schedule")
+        boolean isIncrementalACronExpression() {
+            return valid(incremental);
+        }
+
+        @AssertTrue(
+                message = "connector.syncs.schedule.full (CONNECTOR_SYNCS_SCHEDULE_FULL) must be a Spring cron"
+                        + " expression such as '0 0 2 * * *', or empty for no schedule")
+        boolean isFullACronExpression() {
+            return valid(full);
         }
     }
 }

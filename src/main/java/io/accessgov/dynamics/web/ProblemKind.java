@@ -28,6 +28,7 @@ public enum ProblemKind {
     IDENTITY_NOT_FOUND("identity-not-found", HttpStatus.NOT_FOUND, "No account of this person"),
     SYNC_ALREADY_RUNNING("sync-already-running", HttpStatus.CONFLICT, "A sync is already running"),
     SYNC_NOT_SUCCEEDED("sync-not-succeeded", HttpStatus.CONFLICT, "The sync has no complete snapshot"),
+    NO_EARLIER_SYNC("no-earlier-sync", HttpStatus.CONFLICT, "No earlier sync to compare with"),
     SYNC_INTERRUPTED("sync-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "The sync was cut short"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Response format not available"),

@@ -215,7 +215,7 @@ class EnvironmentsEndToEndTest {
         assertThat(crossed.statusCode()).isEqualTo(400);
         assertThat(crossed.body()).contains("invalid-page-token").contains("\"environment\":\"beta\"");
 
-        HttpResponse<String> started = http.send("POST", "/api/v1/environments/beta/syncs", null);
+        HttpResponse<String> started = http.send("POST", "/api/v1/environments/beta/syncs", "{\"mode\": \"FULL\"}");
         assertThat(started.statusCode()).isEqualTo(202);
         assertThat(started.headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).startsWith("/api/v1/environments/beta/syncs/"));

@@ -81,6 +81,11 @@ class FailingSnapshotReads implements BeanPostProcessor {
                 public InputStream keys() throws IOException {
                     return snapshot.keys();
                 }
+
+                @Override
+                public Optional<InputStream> state() throws IOException {
+                    return snapshot.state();
+                }
             };
         }
     }

@@ -120,6 +120,7 @@ class SyncEndToEndTest {
         assertThat(requests).isGreaterThanOrEqualTo(lowerBound).isLessThanOrEqualTo(lowerBound + 10);
         assertThat(sync.get("dataverseRequests").asLong()).isEqualTo(requests);
         assertThat(simulator.requests().dataverse())
+                .filteredOn(request -> !request.uri().contains("/EntityDefinitions"))
                 .allSatisfy(request -> assertThat(request.prefer()).contains("odata.maxpagesize=5000"));
         for (JsonNode table : sync.get("progress")) {
             assertThat(table.get("done").asBoolean()).as(table.toString()).isTrue();
@@ -217,7 +218,7 @@ class SyncEndToEndTest {
         simulator.faults().inject(Fault.delay(Duration.ofMillis(1_500)).times(1).onPath("/teammemberships"));
         int tokensBefore = simulator.tokens().issuedCount();
 
-        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", FULL);
         String id = ServiceHttp.parse(started.body()).get("id").asString();
         Thread.sleep(700);
         simulator.tokens().expireAll();
@@ -326,8 +327,11 @@ class SyncEndToEndTest {
         }
     }
 
+    /** The body that asks for a full sync: these tests are about reading every table whole. */
+    static final String FULL = "{\"mode\": \"FULL\"}";
+
     JsonNode runSync() {
-        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", FULL);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         return awaitEnd(ServiceHttp.parse(started.body()).get("id").asString());
     }

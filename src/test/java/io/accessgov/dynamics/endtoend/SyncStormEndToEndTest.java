@@ -146,7 +146,7 @@ class SyncStormEndToEndTest {
     }
 
     private JsonNode runSync() {
-        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", "{\"mode\": \"FULL\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = ServiceHttp.parse(started.body()).get("id").asString();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

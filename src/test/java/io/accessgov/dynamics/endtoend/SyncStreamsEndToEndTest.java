@@ -309,7 +309,7 @@ class SyncStreamsEndToEndTest {
     private record Done(UUID id, long lines) {}
 
     private Done runSync() {
-        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", null);
+        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", "{\"mode\": \"FULL\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = ServiceHttp.parse(started.body()).get("id").asString();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

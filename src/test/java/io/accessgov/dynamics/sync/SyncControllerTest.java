@@ -1,6 +1,8 @@
 package io.accessgov.dynamics.sync;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,12 +50,14 @@ class SyncControllerTest {
             ID,
             "default",
             SyncStatus.RUNNING,
+            SyncMode.FULL,
             Instant.parse("2026-11-26T05:00:00Z"),
             null,
             List.of(new Sync.TableProgress("systemusers", 15_000, 3, false)),
             Sync.Counts.NONE,
             4,
             0,
+            null,
             null);
 
     @Autowired
@@ -95,23 +100,54 @@ class SyncControllerTest {
 
     @Test
     void startingASyncAnswers202WithItsLocationAndTheContractsShape() throws Exception {
-        when(syncs.start()).thenReturn(RUNNING);
+        when(syncs.start(null)).thenReturn(RUNNING);
 
         mvc.perform(post("/api/v1/syncs"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/syncs/" + ID))
                 .andExpect(content().json("""
                         {"id": "3f6c1e2a-9b8d-4c7e-a6f5-0e1d2c3b4a59", "environment": "default", "status": "RUNNING",
-                         "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
+                         "mode": "FULL", "startedAt": "2026-11-26T05:00:00Z", "finishedAt": null,
                          "progress": [{"table": "systemusers", "rows": 15000, "pages": 3, "done": false}],
                          "counts": {"businessUnits": 0, "accounts": 0, "roles": 0, "teams": 0, "grants": 0},
-                         "dataverseRequests": 4, "throttledWaitMillis": 0, "problem": null}
+                         "dataverseRequests": 4, "throttledWaitMillis": 0, "fallback": null, "problem": null}
                         """, org.springframework.test.json.JsonCompareMode.STRICT));
     }
 
     @Test
+    void aBodyChoosesTheMode() throws Exception {
+        when(syncs.start(SyncMode.FULL)).thenReturn(RUNNING);
+
+        mvc.perform(post("/api/v1/syncs").contentType("application/json").content("{\"mode\": \"FULL\"}"))
+                .andExpect(status().isAccepted());
+
+        verify(syncs).start(SyncMode.FULL);
+    }
+
+    @Test
+    void aBodyWithAnUnknownMemberOrModeIs400AndStartsNothing() throws Exception {
+        for (String body : List.of(
+                "{\"mode\": \"FULL\", \"since\": \"x\"}",
+                "{\"mode\": \"incremental\"}",
+                "{\"mode\": \"DELTA\"}",
+                "{\"mode\": 1}")) {
+            mvc.perform(post("/api/v1/syncs").contentType("application/json").content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:invalid-body"));
+        }
+        mvc.perform(post("/api/v1/syncs").contentType("application/json").content("{\"mode\": \"FULL\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:unreadable-body"));
+        mvc.perform(post("/api/v1/syncs").contentType("text/plain").content("FULL"))
+                .andExpect(status().isUnsupportedMediaType());
+
+        verify(syncs, never()).start(any());
+    }
+
+    @Test
     void startingWhileOneRunsIs409NamingTheRunningSync() throws Exception {
-        when(syncs.start()).thenThrow(new SyncAlreadyRunning(ID));
+        when(syncs.start(null)).thenThrow(new SyncAlreadyRunning(ID));
 
         mvc.perform(post("/api/v1/syncs"))
                 .andExpect(status().isConflict())
@@ -145,11 +181,24 @@ class SyncControllerTest {
     }
 
     @Test
-    void changesWithoutSinceIs400() throws Exception {
+    void changesWithoutSinceCompareWithThePreviousSuccessfulSync() throws Exception {
+        when(syncs.earlierThan(ID)).thenReturn(EARLIER);
+        when(syncs.snapshot(EARLIER)).thenThrow(new SyncNotSucceeded(RUNNING));
+
+        mvc.perform(get("/api/v1/syncs/" + ID + "/changes")).andExpect(status().isConflict());
+
+        verify(syncs).snapshot(EARLIER);
+    }
+
+    @Test
+    void changesWithoutSinceWhenNoEarlierSyncSucceededIs409() throws Exception {
+        when(syncs.earlierThan(ID)).thenThrow(new NoEarlierSync(ID));
+
         mvc.perform(get("/api/v1/syncs/" + ID + "/changes"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType("application/problem+json"));
-        verifyNoInteractions(syncs);
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.type").value("urn:dynamics365-connector:problem:no-earlier-sync"))
+                .andExpect(jsonPath("$.syncId").value(ID.toString()));
     }
 
     @Test
@@ -234,6 +283,11 @@ class SyncControllerTest {
             @Override
             public InputStream keys() throws IOException {
                 throw new NoSuchFileException("keys.gz");
+            }
+
+            @Override
+            public Optional<InputStream> state() {
+                return Optional.empty();
             }
         };
         when(syncs.snapshot(ID)).thenReturn(unreadable);

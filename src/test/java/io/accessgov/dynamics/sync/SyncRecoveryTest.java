@@ -121,12 +121,14 @@ class SyncRecoveryTest {
                 id,
                 "default",
                 status,
+                SyncMode.FULL,
                 startedAt,
                 status == SyncStatus.RUNNING ? null : startedAt.plusSeconds(20),
                 List.of(new Sync.TableProgress("systemusers", 10, 1, status != SyncStatus.RUNNING)),
                 status == SyncStatus.RUNNING ? Sync.Counts.NONE : new Sync.Counts(1, 2, 3, 4, 5),
                 7,
                 0,
+                null,
                 null);
     }
 }

@@ -2,6 +2,8 @@ package io.accessgov.dynamics.dataverse.internal;
 
 import io.accessgov.dynamics.dataverse.BusinessRule;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
+import io.accessgov.dynamics.dataverse.ChangeTokenExpired;
+import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
 import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
@@ -77,6 +79,14 @@ final class DataverseErrorDecoder {
                     retryAfter,
                     code,
                     requestId);
+        }
+        if (status == 400 && !change && ErrorCodes.changeTokenExpired(code)) {
+            return new ChangeTokenExpired(
+                    "Dataverse no longer has the changes since the delta token" + said, code, requestId);
+        }
+        if (status == 400 && !change && ErrorCodes.changeTrackingRefused(code, error.message())) {
+            return new ChangeTrackingRefused(
+                    "Dataverse refused to read the table with change tracking" + said, code, requestId);
         }
         if (status >= 400 && status < 500) {
             if (change && hasCode(code) && !ErrorCodes.malformedRequest(code)) {

@@ -1,7 +1,12 @@
 package io.accessgov.dynamics.dataverse.internal;
 
+import io.accessgov.dynamics.dataverse.ChangeToken;
+import io.accessgov.dynamics.dataverse.ChangeTokenExpired;
+import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataversePage;
+import io.accessgov.dynamics.dataverse.InvalidContinuation;
+import io.accessgov.dynamics.dataverse.RowChange;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +39,7 @@ final class EntityReader<T> {
     private final boolean formattedValues;
     private final Function<JsonNode, T> mapper;
     private final RowDecoder<T> rows;
+    private final RowDecoder<RowChange<T>> changes;
 
     /**
      * @param selected the columns read, the primary key first
@@ -58,9 +65,11 @@ final class EntityReader<T> {
         this.formattedValues = formattedValues;
         this.mapper = mapper;
         this.rows = reader.treeRows(mapper);
+        this.changes = reader.trackedTreeRows(selected.get(0), mapper);
     }
 
-    private EntityReader(EntityReader<T> reader, ODataReader odata, RowDecoder<T> rows) {
+    private EntityReader(
+            EntityReader<T> reader, ODataReader odata, RowDecoder<T> rows, RowDecoder<RowChange<T>> changes) {
         this.connection = reader.connection;
         this.reader = odata;
         this.columns = reader.columns;
@@ -71,16 +80,74 @@ final class EntityReader<T> {
         this.formattedValues = reader.formattedValues;
         this.mapper = reader.mapper;
         this.rows = rows;
+        this.changes = changes;
     }
 
-    /** This reader, decoding the rows of pages with {@code rows} rather than through a tree of each. */
-    EntityReader<T> decodingPagesWith(RowDecoder<T> rows) {
-        return new EntityReader<>(this, reader, rows);
+    /**
+     * This reader, decoding the rows of pages with {@code rows}, and those of reads with change tracking with
+     * {@code changes}, rather than through a tree of each.
+     */
+    EntityReader<T> decodingPagesWith(RowDecoder<T> rows, RowDecoder<RowChange<T>> changes) {
+        return new EntityReader<>(this, reader, rows, changes);
     }
 
     /** This reader for background work (a full sync): its requests retry within the longer background budget. */
     EntityReader<T> inBackground() {
-        return new EntityReader<>(this, reader.inBackground(), rows);
+        return new EntityReader<>(this, reader.inBackground(), rows, changes);
+    }
+
+    /** The table's logical name, as the table definitions name it. */
+    String entity() {
+        return entity;
+    }
+
+    /**
+     * Reads the whole table with change tracking (docs/dataverse.md §12), handing each page to {@code consumer} in
+     * order; the token its changes continue from, or empty when Dataverse read it without tracking (it ignored the
+     * preference). No filter: change tracking allows none.
+     *
+     * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
+     */
+    Optional<ChangeToken> forEachTrackedPage(Consumer<List<RowChange<T>>> consumer) {
+        ODataReader.Page<RowChange<T>> page = columns.withFallback(entity, optional, available -> {
+            URI uri = ODataUri.of(connection.apiBase(), entitySet)
+                    .select(selected.stream().filter(available).toList())
+                    .build();
+            return reader.trackedPage(uri, entitySet, formattedValues, changes);
+        });
+        String delta = followTracked(page, consumer);
+        return Optional.ofNullable(delta).map(ChangeToken::new);
+    }
+
+    /**
+     * Reads the changes since {@code since}: changed and new rows in full, removed ones by their key, handed to
+     * {@code consumer} page by page; the token the next changes continue from.
+     *
+     * @throws ChangeTokenExpired when Dataverse no longer has the changes since the token
+     * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
+     * @throws InvalidContinuation when the token does not lead to this table in this environment; nothing is sent
+     */
+    ChangeToken forEachChange(ChangeToken since, Consumer<List<RowChange<T>>> consumer) {
+        URI uri = ODataUri.continuation(connection.apiBase(), entitySet, since.value());
+        String delta = followTracked(reader.trackedPage(uri, entitySet, formattedValues, changes), consumer);
+        if (delta == null) {
+            throw new ChangeTrackingRefused(
+                    "Dataverse answered the changes of " + entitySet + " without a delta link to continue from.",
+                    null,
+                    null);
+        }
+        return new ChangeToken(delta);
+    }
+
+    /** Hands on this page and every one after it; the delta link of the last, if it has one. */
+    private @Nullable String followTracked(ODataReader.Page<RowChange<T>> page, Consumer<List<RowChange<T>>> consumer) {
+        consumer.accept(page.rows());
+        while (page.nextLink() != null) {
+            URI next = ODataUri.continuation(connection.apiBase(), entitySet, page.nextLink());
+            page = reader.trackedPage(next, entitySet, formattedValues, changes);
+            consumer.accept(page.rows());
+        }
+        return page.deltaLink();
     }
 
     /** The first page of rows matching {@code filter}. */

@@ -46,7 +46,30 @@ final class ErrorCodes {
             "0x80048d19", // payload not readable
             "0x80040800"); // POST to an intersect entity set
 
+    /** The delta token is too old: "Version stamp associated with the client has expired" (docs/dataverse.md §17). */
+    static final String CHANGE_TOKEN_EXPIRED = "0x80044352";
+
+    /**
+     * The table (0x80072491) or both tables an intersect relates (0x80072492) are not enabled for change tracking
+     * (docs/dataverse.md §12).
+     */
+    static final Set<String> CHANGE_TRACKING_OFF = Set.of("0x80072491", "0x80072492");
+
+    /** How Dataverse words its refusal of a query option in a read with change tracking (docs/dataverse.md §12). */
+    static final String NOT_WITH_CHANGE_TRACKING = "supported when Change Tracking is enabled";
+
     private ErrorCodes() {}
+
+    /** Whether this code says a delta token expired. */
+    static boolean changeTokenExpired(@Nullable String code) {
+        return code != null && normal(code).equals(CHANGE_TOKEN_EXPIRED);
+    }
+
+    /** Whether this answer refuses change tracking for the table or for the read as asked. */
+    static boolean changeTrackingRefused(@Nullable String code, @Nullable String message) {
+        return (code != null && CHANGE_TRACKING_OFF.contains(normal(code)))
+                || (message != null && message.contains(NOT_WITH_CHANGE_TRACKING));
+    }
 
     /** The rule this code names, if it names one. */
     static Optional<BusinessRule> rule(@Nullable String code) {

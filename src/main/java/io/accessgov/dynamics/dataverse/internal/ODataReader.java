@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.dataverse.internal;
 
 import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
+import io.accessgov.dynamics.dataverse.RowChange;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +41,14 @@ final class ODataReader {
         return new ODataReader(http, json, true);
     }
 
-    /** One page of decoded rows and the link to the next one, exactly as Dataverse returned it. */
-    public record Page<T>(List<T> rows, @Nullable String nextLink) {}
+    /**
+     * One page of decoded rows and the link to the next one, exactly as Dataverse returned it; on the last page of a
+     * read with change tracking, the delta link its changes continue from.
+     */
+    public record Page<T>(
+            List<T> rows,
+            @Nullable String nextLink,
+            @Nullable String deltaLink) {}
 
     /**
      * Reads the page at {@code uri} with {@code Prefer: odata.maxpagesize=pageSize}, decoding each row as the
@@ -60,6 +67,21 @@ final class ODataReader {
         return http.execute(request(uri, target, prefer), response -> page(response.body(), decoder));
     }
 
+    /**
+     * Reads a page of a read with change tracking ({@code Prefer: odata.track-changes}, docs/dataverse.md §12) at the
+     * largest page size: the first page of a whole table, a later page, or a page of the changes a delta link
+     * names. The last page carries the delta link; its absence means Dataverse did not track the read.
+     */
+    public <T> Page<T> trackedPage(URI uri, String target, boolean formattedValues, RowDecoder<T> decoder) {
+        List<String> prefer = new ArrayList<>();
+        prefer.add("odata.track-changes");
+        prefer.add("odata.maxpagesize=" + MAX_PAGE_SIZE);
+        if (formattedValues) {
+            prefer.add(FORMATTED_VALUES);
+        }
+        return http.execute(request(uri, target, prefer), response -> page(response.body(), decoder));
+    }
+
     private <T> Page<T> page(byte[] body, RowDecoder<T> decoder) {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -67,6 +89,7 @@ final class ODataReader {
             }
             List<T> rows = null;
             String next = null;
+            String delta = null;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -74,6 +97,8 @@ final class ODataReader {
                     rows = rows(parser, decoder);
                 } else if (name.equals("@odata.nextLink") && value == JsonToken.VALUE_STRING) {
                     next = parser.getString();
+                } else if (name.equals("@odata.deltaLink") && value == JsonToken.VALUE_STRING) {
+                    delta = parser.getString();
                 } else {
                     parser.skipChildren();
                 }
@@ -81,7 +106,7 @@ final class ODataReader {
             if (rows == null) {
                 throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
             }
-            return new Page<>(rows, next);
+            return new Page<>(rows, next, delta);
         } catch (JacksonException e) {
             throw new AnswerUnreadable("Dataverse answered a query with a body that is cut short or not JSON.");
         }
@@ -103,6 +128,14 @@ final class ODataReader {
     /** Rows read as trees and mapped: for tables with many columns and optional ones. */
     <T> RowDecoder<T> treeRows(Function<JsonNode, T> mapper) {
         return RowDecoder.tree(json, mapper);
+    }
+
+    /**
+     * Rows of a read with change tracking, read as trees and mapped; a {@code $deletedEntity} entry becomes a
+     * removal of its {@code id}.
+     */
+    <T> RowDecoder<RowChange<T>> trackedTreeRows(String keyColumn, Function<JsonNode, T> mapper) {
+        return RowDecoder.trackedTree(json, keyColumn, mapper);
     }
 
     /** Reads one record or function result; empty when Dataverse answers 404. */

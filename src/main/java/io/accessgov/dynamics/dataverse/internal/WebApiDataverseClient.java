@@ -8,6 +8,7 @@ import static io.accessgov.dynamics.dataverse.internal.ODataFilter.or;
 
 import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.BusinessUnit;
+import io.accessgov.dynamics.dataverse.ChangeToken;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
@@ -15,6 +16,7 @@ import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
 import io.accessgov.dynamics.dataverse.DataverseTable;
 import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.ReadObserver;
+import io.accessgov.dynamics.dataverse.RowChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.TablePart;
@@ -28,11 +30,13 @@ import io.accessgov.dynamics.dataverse.WhoAmI;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -114,7 +118,9 @@ public final class WebApiDataverseClient implements DataverseClient {
                         Set.of(),
                         false,
                         DirectoryRows::userRole)
-                .decodingPagesWith(RowDecoder.link("systemuserid", "roleid", UserRoleLink::new));
+                .decodingPagesWith(
+                        RowDecoder.link("systemuserid", "roleid", UserRoleLink::new),
+                        RowDecoder.trackedLink("systemuserroleid", "systemuserid", "roleid", UserRoleLink::new));
         this.memberships = new EntityReader<>(
                         connection,
                         reader,
@@ -125,7 +131,9 @@ public final class WebApiDataverseClient implements DataverseClient {
                         Set.of(),
                         false,
                         DirectoryRows::membership)
-                .decodingPagesWith(RowDecoder.link("teamid", "systemuserid", TeamMembership::new));
+                .decodingPagesWith(
+                        RowDecoder.link("teamid", "systemuserid", TeamMembership::new),
+                        RowDecoder.trackedLink("teammembershipid", "teamid", "systemuserid", TeamMembership::new));
         this.teamRoles = new EntityReader<>(
                         connection,
                         reader,
@@ -136,7 +144,9 @@ public final class WebApiDataverseClient implements DataverseClient {
                         Set.of(),
                         false,
                         DirectoryRows::teamRole)
-                .decodingPagesWith(RowDecoder.link("teamid", "roleid", TeamRoleLink::new));
+                .decodingPagesWith(
+                        RowDecoder.link("teamid", "roleid", TeamRoleLink::new),
+                        RowDecoder.trackedLink("teamroleid", "teamid", "roleid", TeamRoleLink::new));
         // whole tables are read by full syncs, in the background: with the longer retry budget
         this.tables = Map.of(
                 DataverseTable.USERS, users.inBackground(),
@@ -374,6 +384,56 @@ public final class WebApiDataverseClient implements DataverseClient {
         EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
         ODataFilter share = KeyRanges.filter(entityReader.keyColumn(), part);
         ObservedReads.run(observer, () -> entityReader.forEachPage(share, pages));
+    }
+
+    // Reads with change tracking
+
+    @Override
+    public Set<DataverseTable<?>> changeTrackedTables(ReadObserver observer) {
+        AtomicReference<Set<DataverseTable<?>>> tracked = new AtomicReference<>();
+        ObservedReads.run(observer, () -> tracked.set(changeTrackedTables()));
+        return tracked.get();
+    }
+
+    private Set<DataverseTable<?>> changeTrackedTables() {
+        URI uri = ODataUri.of(connection.apiBase(), "EntityDefinitions")
+                .select(List.of("LogicalName"))
+                .filter(eq("ChangeTrackingEnabled", true).render(column -> true))
+                .build();
+        JsonNode answer = reader.one(uri, "EntityDefinitions", false)
+                .orElseThrow(() -> new DataverseRejectedRequest(
+                        "Dataverse does not offer the table definitions at " + connection.apiBase() + ".", null, null));
+        Set<String> tracked = new HashSet<>();
+        for (JsonNode definition : answer.path("value")) {
+            tracked.add(definition.path("LogicalName").asString(""));
+        }
+        Set<DataverseTable<?>> result = new HashSet<>();
+        tables.forEach((table, entityReader) -> {
+            if (tracked.contains(entityReader.entity())) {
+                result.add(table);
+            }
+        });
+        return Set.copyOf(result);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<ChangeToken> readAllTracked(
+            DataverseTable<T> table, Consumer<List<RowChange<T>>> pages, ReadObserver observer) {
+        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
+        AtomicReference<Optional<ChangeToken>> token = new AtomicReference<>(Optional.empty());
+        ObservedReads.run(observer, () -> token.set(entityReader.forEachTrackedPage(pages)));
+        return token.get();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ChangeToken readChanges(
+            DataverseTable<T> table, ChangeToken since, Consumer<List<RowChange<T>>> pages, ReadObserver observer) {
+        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
+        AtomicReference<ChangeToken> next = new AtomicReference<>();
+        ObservedReads.run(observer, () -> next.set(entityReader.forEachChange(since, pages)));
+        return next.get();
     }
 
     private static void checkPageSize(int pageSize) {

@@ -1,0 +1,124 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.dataverse.ChangeToken;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A sync's delta state, the third part of its snapshot ({@link SnapshotStore}): what the next incremental sync
+ * continues from (docs/api.md §11). For each table, a header line {@code table TAB token TAB rows TAB bytes TAB
+ * gzip|raw} (token {@code -} when the table was read without change tracking) followed by that many bytes of its
+ * {@link StateSection}; after the last table, the line {@code end}. Kept with link rows' own ids, so that a removal
+ * Dataverse names by a link row id can be placed.
+ */
+final class DeltaState {
+
+    static final String FORMAT = "accessgov-delta-state 1";
+
+    private static final Pattern TABLE = Pattern.compile("[a-z]{1,64}");
+    private static final int MAX_LINE = 64 * 1024;
+
+    private DeltaState() {}
+
+    /** Writes the sections, each copied byte for byte from its work file. */
+    static void write(OutputStream out, List<StateSection> sections) throws IOException {
+        line(out, FORMAT);
+        for (StateSection section : sections) {
+            String token = section.token() == null ? "-" : section.token().value();
+            if (token.indexOf('\t') >= 0 || token.indexOf('\n') >= 0) {
+                throw new IOException("A change token of " + section.table() + " holds a tab or a line break");
+            }
+            line(
+                    out,
+                    section.table()
+                            + '\t'
+                            + token
+                            + '\t'
+                            + section.rows()
+                            + '\t'
+                            + Files.size(section.file())
+                            + '\t'
+                            + (section.compressed() ? "gzip" : "raw"));
+            Files.copy(section.file(), out);
+        }
+        line(out, "end");
+        out.flush();
+    }
+
+    /**
+     * Reads a delta state into one work file per table, named {@code prefix-table}; the sections by table.
+     *
+     * @throws IOException when the state is cut short or not in this format
+     */
+    static Map<String, StateSection> read(InputStream in, Path work, String prefix) throws IOException {
+        if (!FORMAT.equals(readLine(in))) {
+            throw new IOException("The delta state is not in the form " + FORMAT);
+        }
+        Map<String, StateSection> sections = new LinkedHashMap<>();
+        for (String header = readLine(in); !header.equals("end"); header = readLine(in)) {
+            String[] fields = header.split("\t", -1);
+            if (fields.length != 5
+                    || !TABLE.matcher(fields[0]).matches()
+                    || !(fields[4].equals("gzip") || fields[4].equals("raw"))) {
+                throw new IOException("The delta state has a damaged section header");
+            }
+            long rows;
+            long bytes;
+            try {
+                rows = Long.parseLong(fields[2]);
+                bytes = Long.parseLong(fields[3]);
+            } catch (NumberFormatException e) {
+                throw new IOException("The delta state has a damaged section header", e);
+            }
+            Path file = work.resolve(prefix + "-" + fields[0]);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                copy(in, out, bytes);
+            }
+            ChangeToken token = fields[1].equals("-") ? null : new ChangeToken(fields[1]);
+            sections.put(fields[0], new StateSection(fields[0], token, rows, file, fields[4].equals("gzip")));
+        }
+        return sections;
+    }
+
+    private static void line(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("The delta state is cut short");
+            }
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("The delta state has a header line too long");
+            }
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long left = bytes;
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                throw new EOFException("The delta state is cut short");
+            }
+            out.write(buffer, 0, read);
+            left -= read;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.accessgov.dynamics.sync;
+
+import io.accessgov.dynamics.dataverse.ChangeToken;
+import io.accessgov.dynamics.dataverse.ChangeTokenExpired;
+import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
+import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.InvalidContinuation;
+import io.accessgov.dynamics.dataverse.RowChange;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import lombok.extern.slf4j.Slf4j;
+
+/**
+ * One table of one sync (docs/api.md §11): either its changes since the previous sync, applied to the rows that
+ * sync kept, or the whole table, read with change tracking when Dataverse tracks it. Either way the rows reach the
+ * snapshot exactly as a whole read would hand them over, and the table's section of the new delta state is
+ * written on the way. When the changes cannot be followed (an expired or refused token, a removal of a link row the
+ * previous sync did not hold) the table is read whole and the sync says why: a removal is never guessed at.
+ */
+@Slf4j
+final class TableSync<T> {
+
+    private final DataverseClient dataverse;
+    private final DataverseTable<T> table;
+    private final RowCodec<T> codec;
+    private final Path file;
+    private final SyncRun run;
+
+    /**
+     * @param file where the table's section of the new delta state is written
+     */
+    TableSync(DataverseClient dataverse, DataverseTable<T> table, RowCodec<T> codec, Path file, SyncRun run) {
+        this.dataverse = dataverse;
+        this.table = table;
+        this.codec = codec;
+        this.file = file;
+        this.run = run;
+    }
+
+    /** What changed in the table since a token, by primary key (the last word on each row), and the next token. */
+    record Delta<T>(Map<UUID, RowChange<T>> changes, ChangeToken next) {
+
+        boolean quiet() {
+            return changes.isEmpty();
+        }
+    }
+
+    /**
+     * Reads the changes since the previous sync's section; empty, with the reason recorded in the run, when they
+     * cannot be followed and the table must be read whole.
+     */
+    Optional<Delta<T>> changesSince(StateSection previous) throws IOException {
+        if (previous.token() == null) {
+            run.fellBack(table, "the previous sync read it without change tracking");
+            return Optional.empty();
+        }
+        Map<UUID, RowChange<T>> changes = new LinkedHashMap<>();
+        ChangeToken next;
+        try {
+            next = dataverse.readChanges(
+                    table, previous.token(), page -> page.forEach(change -> changes.put(change.id(), change)), run);
+        } catch (ChangeTokenExpired expired) {
+            run.fellBack(table, "its change token expired (Dataverse keeps changes for a limited time)");
+            return Optional.empty();
+        } catch (ChangeTrackingRefused refused) {
+            run.fellBack(table, "Dataverse refused to follow its changes (" + refused.getMessage() + ")");
+            return Optional.empty();
+        } catch (InvalidContinuation foreign) {
+            run.fellBack(table, "its change token does not lead to this table in this environment");
+            return Optional.empty();
+        }
+        if (codec.links()) {
+            long unplaced = unplacedRemovals(previous, changes);
+            if (unplaced > 0) {
+                run.fellBack(
+                        table,
+                        "Dataverse reported " + unplaced + " removed link row(s) the previous sync did not hold,"
+                                + " which cannot be placed");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Delta<>(changes, next));
+    }
+
+    /** How many removals name a link row the previous section does not hold. */
+    private long unplacedRemovals(StateSection previous, Map<UUID, RowChange<T>> changes) throws IOException {
+        Set<UUID> removals = new HashSet<>();
+        changes.values().stream().filter(RowChange::isRemoval).forEach(change -> removals.add(change.id()));
+        if (removals.isEmpty()) {
+            return 0;
+        }
+        previous.forEachPage(codec, page -> page.forEach(row -> removals.remove(row.id())));
+        return removals.size();
+    }
+
+    /**
+     * Hands the previous sync's rows, with the changes applied, to {@code rows} (a page at a time, changed rows in
+     * place, new ones last) and writes them as the table's new section.
+     */
+    StateSection apply(StateSection previous, Delta<T> delta, Consumer<List<T>> rows) throws IOException {
+        Map<UUID, RowChange<T>> pending = new HashMap<>(delta.changes());
+        try (StateSection.Writer<T> writer = new StateSection.Writer<>(table.name(), codec, file)) {
+            previous.forEachPage(codec, page -> {
+                List<RowChange<T>> kept = new ArrayList<>(page.size());
+                for (RowChange<T> row : page) {
+                    RowChange<T> change = pending.remove(row.id());
+                    if (change == null) {
+                        kept.add(row);
+                    } else if (!change.isRemoval()) {
+                        kept.add(change);
+                    }
+                }
+                hand(kept, writer, rows);
+            });
+            List<RowChange<T>> added = new ArrayList<>();
+            for (RowChange<T> change : pending.values()) {
+                if (!change.isRemoval()) {
+                    added.add(change);
+                }
+            }
+            for (int from = 0; from < added.size(); from += StateSection.PAGE) {
+                hand(added.subList(from, Math.min(added.size(), from + StateSection.PAGE)), writer, rows);
+            }
+            return writer.finish(delta.next());
+        }
+    }
+
+    /**
+     * Reads the whole table, with change tracking when {@code tracked} (its section then continues from the token
+     * Dataverse hands out), else with {@code whole} (its section then holds no rows and no token: the next
+     * incremental sync reads it whole again).
+     */
+    StateSection readWhole(boolean tracked, Consumer<List<T>> rows, WholeRead<T> whole)
+            throws IOException, InterruptedException {
+        try (StateSection.Writer<T> writer = new StateSection.Writer<>(table.name(), codec, file)) {
+            if (tracked) {
+                boolean[] any = {false};
+                try {
+                    Optional<ChangeToken> token = dataverse.readAllTracked(
+                            table,
+                            page -> {
+                                any[0] = true;
+                                hand(page, writer, rows);
+                            },
+                            run);
+                    if (token.isEmpty()) {
+                        run.fellBack(table, "Dataverse read it without tracking its changes");
+                    }
+                    return writer.finish(token.orElse(null));
+                } catch (ChangeTrackingRefused refused) {
+                    if (any[0]) {
+                        throw refused;
+                    }
+                    log.warn(
+                            "Dataverse refused to track the changes of {}; reading it without: {}",
+                            table,
+                            refused.getMessage());
+                    run.fellBack(table, "Dataverse refused to track its changes (" + refused.getMessage() + ")");
+                }
+            }
+            whole.read(rows);
+            return writer.finish(null);
+        }
+    }
+
+    private static <T> void hand(List<RowChange<T>> page, StateSection.Writer<T> writer, Consumer<List<T>> rows) {
+        writer.add(page);
+        List<T> present = new ArrayList<>(page.size());
+        for (RowChange<T> change : page) {
+            if (change.row() != null) {
+                present.add(change.row());
+            }
+        }
+        rows.accept(present);
+    }
+
+    /** A read of the whole table without change tracking. */
+    @FunctionalInterface
+    interface WholeRead<T> {
+        void read(Consumer<List<T>> rows) throws InterruptedException;
+    }
+}
