@@ -78,11 +78,20 @@ public record ConnectorProperties(
      * @param streamTimeLimit how long one export or changes stream may run before the service aborts it (the client
      *     then sees an aborted response, never a clean end); unset, the default, sets no limit, so a slow reader
      *     gets every line
+     * @param lease with a shared database (docs/operations.md, "Several replicas"): how long a replica's claim on a
+     *     running sync lasts without renewal; it renews every third of it. A replica that dies leaves its sync FAILED
+     *     {@code sync-interrupted} within this time, after which another replica may start one
      */
     public record Syncs(
             @DefaultValue("5") @Min(1) @Max(1000) int keep,
             @DefaultValue("1") int parts,
-            @Nullable Duration streamTimeLimit) {
+            @Nullable Duration streamTimeLimit,
+            @DefaultValue("60s") @NotNull Duration lease) {
+
+        @AssertTrue(message = "connector.syncs.lease (CONNECTOR_SYNCS_LEASE) must be at least 3s, e.g. 60s")
+        boolean isLeaseLongEnough() {
+            return lease.compareTo(Duration.ofSeconds(3)) >= 0;
+        }
 
         @AssertTrue(message = "connector.syncs.parts (CONNECTOR_SYNCS_PARTS) must be 1, 2, 4, 8 or 16")
         boolean isPartsAPowerOfTwo() {
