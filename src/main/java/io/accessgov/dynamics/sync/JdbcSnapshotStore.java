@@ -93,12 +93,12 @@ final class JdbcSnapshotStore implements SnapshotStore {
 
             @Override
             public InputStream lines() {
-                return new ChunkInputStream(id, LINES);
+                return new ChunkInputStream(id, LINES, size.gzipBytes());
             }
 
             @Override
             public InputStream keys() {
-                return new ChunkInputStream(id, KEYS);
+                return new ChunkInputStream(id, KEYS, -1);
             }
         };
     }
@@ -272,18 +272,26 @@ final class JdbcSnapshotStore implements SnapshotStore {
         }
     }
 
-    /** One part of a committed snapshot, fetched a chunk at a time, in order. */
+    /**
+     * One part of a committed snapshot, fetched a chunk at a time, in order. A part that ends before its recorded
+     * length (the snapshot was deleted by another replica while it was read) fails rather than ends early, so a
+     * response built on it is aborted, never cleanly cut short.
+     */
     private final class ChunkInputStream extends InputStream {
         private final UUID id;
         private final String part;
+        private final long expected;
         private byte[] chunk = new byte[0];
         private int position;
         private int next;
+        private long read;
         private boolean ended;
 
-        ChunkInputStream(UUID id, String part) {
+        /** @param expected the part's length in bytes, or -1 when it was not recorded */
+        ChunkInputStream(UUID id, String part, long expected) {
             this.id = id;
             this.part = part;
+            this.expected = expected;
         }
 
         @Override
@@ -300,12 +308,17 @@ final class JdbcSnapshotStore implements SnapshotStore {
             while (position == chunk.length) {
                 if (ended || !fetch()) {
                     ended = true;
+                    if (expected >= 0 && read != expected) {
+                        throw new IOException("The " + part + " of the snapshot of sync " + id + " end after " + read
+                                + " of " + expected + " bytes: it was deleted while it was read");
+                    }
                     return -1;
                 }
             }
             int taken = Math.min(length, chunk.length - position);
             System.arraycopy(chunk, position, into, offset, taken);
             position += taken;
+            read += taken;
             return taken;
         }
 

@@ -83,6 +83,23 @@ class JdbcSnapshotStoreTest {
     }
 
     @Test
+    void aSnapshotDeletedWhileItIsReadFailsTheReadInsteadOfEndingIt() throws IOException {
+        UUID id = UUID.randomUUID();
+        byte[] lines = random(JdbcSnapshotStore.CHUNK + 5_000);
+        try (SnapshotStore.Draft draft = store.draft(id)) {
+            write(draft.lines(), lines);
+            draft.commit(new SnapshotSize(1, lines.length, lines.length));
+        }
+        SnapshotStore.Snapshot snapshot = store.read(id);
+
+        try (InputStream in = snapshot.lines()) {
+            assertThat(in.readNBytes(10)).hasSize(10);
+            store.delete(id);
+            assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class).hasMessageContaining("deleted");
+        }
+    }
+
+    @Test
     void aDraftClosedWithoutCommitLeavesNothing() throws IOException {
         UUID id = UUID.randomUUID();
         try (SnapshotStore.Draft draft = store.draft(id)) {
