@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,7 @@ final class JdbcSnapshotStore implements SnapshotStore {
                 sync.id(),
                 sync.environment() == null ? "" : sync.environment(),
                 sync.status().name(),
-                java.sql.Timestamp.from(sync.startedAt()),
+                Timestamp.from(sync.startedAt()),
                 json.writeValueAsString(sync));
     }
 
@@ -126,7 +128,7 @@ final class JdbcSnapshotStore implements SnapshotStore {
 
     /** Bytes in the database per part of a snapshot (for the benchmark and operators). */
     Map<String, Long> storedBytes(UUID id) {
-        Map<String, Long> sizes = new java.util.TreeMap<>();
+        Map<String, Long> sizes = new TreeMap<>();
         jdbc.query(
                 "SELECT part, sum(octet_length(data)) FROM snapshot_chunk WHERE sync_id = ? GROUP BY part",
                 row -> {

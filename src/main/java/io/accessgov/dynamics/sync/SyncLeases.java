@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.sync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -139,7 +140,7 @@ final class SyncLeases implements SyncCoordination {
     private void interrupt(UUID syncId) {
         store.find(syncId).filter(sync -> sync.status() == SyncStatus.RUNNING).ifPresent(sync -> {
             Sync failed = sync.failed(
-                    java.time.Instant.now(),
+                    Instant.now(),
                     SyncJob.interrupted(
                             "The replica running the sync stopped renewing its lease; start a new" + " sync."));
             jdbc.update(

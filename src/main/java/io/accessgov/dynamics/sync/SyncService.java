@@ -170,6 +170,15 @@ class SyncService implements AutoCloseable {
                             environment,
                             result.status());
                 }
+            } catch (RuntimeException e) {
+                log.error(
+                        "Sync {} of environment '{}' ended {} but that could not be recorded; it will be reported"
+                                + " FAILED once its lease expires",
+                        run.id(),
+                        environment,
+                        result.status(),
+                        e);
+                return;
             } finally {
                 running = null;
             }
