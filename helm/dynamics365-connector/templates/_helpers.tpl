@@ -114,6 +114,29 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 - name: CONNECTOR_SECURITY_ALLOW_ANONYMOUS
   value: {{ .allowAnonymous | quote }}
 {{- end }}
+{{- with .Values.database }}
+{{- if .url }}
+- name: SPRING_DATASOURCE_URL
+  value: {{ .url | quote }}
+- name: SPRING_DATASOURCE_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "database.existingSecret (a Secret holding the database user, password and page-token key) is required with database.url" .existingSecret | quote }}
+      key: {{ .usernameKey | quote }}
+- name: SPRING_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | quote }}
+      key: {{ .passwordKey | quote }}
+- name: CONNECTOR_PAGE_TOKEN_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ .existingSecret | quote }}
+      key: {{ .pageTokenKeyKey | quote }}
+- name: CONNECTOR_SYNCS_LEASE
+  value: {{ .syncLease | quote }}
+{{- end }}
+{{- end }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}

@@ -48,5 +48,15 @@ public record AuditEvent(
         public String wire() {
             return wire;
         }
+
+        /** The outcome written as {@code wire}, if any. */
+        public static java.util.Optional<Outcome> fromWire(String wire) {
+            for (Outcome outcome : values()) {
+                if (outcome.wire.equals(wire)) {
+                    return java.util.Optional.of(outcome);
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -5,9 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes audit events to the logger {@code io.accessgov.dynamics.audit}, one line per event, the fields as SLF4J
- * key-value pairs: with structured logging on (ECS or Logstash) each is a member of the JSON line ({@code audit.*}),
- * ready to ship; the message repeats the essentials for people reading text logs.
+ * Records audit events: in the durable audit trail ({@link AuditTrail}: the data directory, or the shared database),
+ * and to the logger {@code io.accessgov.dynamics.audit}, one line per event, the fields as SLF4J key-value pairs: with
+ * structured logging on (ECS or Logstash) each is a member of the JSON line ({@code audit.*}), ready to ship; the
+ * message repeats the essentials for people reading text logs. The line is written even when the trail fails.
  */
 @Component
 public class AuditLog {
@@ -17,8 +18,26 @@ public class AuditLog {
 
     private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
 
-    /** Writes one event. */
+    private final AuditTrail trail;
+
+    public AuditLog(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /**
+     * Records one event, in the trail before it returns.
+     *
+     * @throws AuditNotRecorded when the trail cannot keep it: the attempt must not be answered as a success
+     */
     public void record(AuditEvent event) {
+        try {
+            trail.append(event);
+        } finally {
+            log(event);
+        }
+    }
+
+    private static void log(AuditEvent event) {
         AUDIT.atInfo()
                 .setMessage("{} {} {} in {} (status {}, caller {}, dataverseRequestId {}, {} ms)")
                 .addArgument(event.action())

@@ -52,6 +52,10 @@ class GrantCommands {
         return new GrantChanges(environment, grants, locks);
     }
 
+    /**
+     * Runs the change and records its one audit event before answering: a success whose event could not be kept is
+     * not answered as a success ({@link io.accessgov.dynamics.audit.AuditNotRecorded}).
+     */
     private ChangeResult audited(Environment environment, String action, Function<ChangeAttempt, ChangeResult> change) {
         String correlationId = UUID.randomUUID().toString();
         long started = System.nanoTime();
@@ -59,7 +63,52 @@ class GrantCommands {
         ChangeAttempt attempt = new ChangeAttempt();
         MDC.put(CORRELATION_ID, correlationId);
         try {
-            ChangeResult result = change.apply(attempt);
+            ChangeResult result;
+            try {
+                result = change.apply(attempt);
+            } catch (ApiProblem refused) {
+                Object requestId = refused.properties().get("dataverseRequestId");
+                boolean serverSide = refused.kind().status().is5xxServerError();
+                audit.record(new AuditEvent(
+                        caller,
+                        environment.name(),
+                        action,
+                        grantId(attempt),
+                        serverSide ? Outcome.FAILED : Outcome.REFUSED,
+                        refused.kind().status().value(),
+                        requestId == null ? null : requestId.toString(),
+                        correlationId,
+                        millisSince(started),
+                        refused.kind().slug()));
+                throw refused;
+            } catch (DataverseException failed) {
+                audit.record(new AuditEvent(
+                        caller,
+                        environment.name(),
+                        action,
+                        grantId(attempt),
+                        failed instanceof BusinessRuleViolated ? Outcome.REFUSED : Outcome.FAILED,
+                        null,
+                        failed.requestId().orElse(null),
+                        correlationId,
+                        millisSince(started),
+                        failed.getClass().getSimpleName()
+                                + failed.dataverseCode().map(code -> " " + code).orElse("")));
+                throw failed;
+            } catch (RuntimeException | Error unexpected) {
+                audit.record(new AuditEvent(
+                        caller,
+                        environment.name(),
+                        action,
+                        grantId(attempt),
+                        Outcome.FAILED,
+                        ProblemKind.INTERNAL_ERROR.status().value(),
+                        null,
+                        correlationId,
+                        millisSince(started),
+                        unexpected.getClass().getSimpleName()));
+                throw unexpected;
+            }
             audit.record(new AuditEvent(
                     caller,
                     environment.name(),
@@ -72,48 +121,6 @@ class GrantCommands {
                     millisSince(started),
                     null));
             return result;
-        } catch (ApiProblem refused) {
-            Object requestId = refused.properties().get("dataverseRequestId");
-            boolean serverSide = refused.kind().status().is5xxServerError();
-            audit.record(new AuditEvent(
-                    caller,
-                    environment.name(),
-                    action,
-                    grantId(attempt),
-                    serverSide ? Outcome.FAILED : Outcome.REFUSED,
-                    refused.kind().status().value(),
-                    requestId == null ? null : requestId.toString(),
-                    correlationId,
-                    millisSince(started),
-                    refused.kind().slug()));
-            throw refused;
-        } catch (DataverseException failed) {
-            audit.record(new AuditEvent(
-                    caller,
-                    environment.name(),
-                    action,
-                    grantId(attempt),
-                    failed instanceof BusinessRuleViolated ? Outcome.REFUSED : Outcome.FAILED,
-                    null,
-                    failed.requestId().orElse(null),
-                    correlationId,
-                    millisSince(started),
-                    failed.getClass().getSimpleName()
-                            + failed.dataverseCode().map(code -> " " + code).orElse("")));
-            throw failed;
-        } catch (RuntimeException | Error unexpected) {
-            audit.record(new AuditEvent(
-                    caller,
-                    environment.name(),
-                    action,
-                    grantId(attempt),
-                    Outcome.FAILED,
-                    ProblemKind.INTERNAL_ERROR.status().value(),
-                    null,
-                    correlationId,
-                    millisSince(started),
-                    unexpected.getClass().getSimpleName()));
-            throw unexpected;
         } finally {
             MDC.remove(CORRELATION_ID);
         }

@@ -7,19 +7,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Starts syncs (full or incremental) in the background, one at a time, and answers for them: the running one from memory, the
- * others from the snapshot store. At start-up a sync found RUNNING was cut short by a restart and becomes FAILED;
+ * Starts syncs (full or incremental) in the background, one at a time, and answers for them: the running one from
+ * memory, the others from the snapshot store. A sync found RUNNING that nobody runs any more (this process restarted,
+ * or the replica running it died and its lease expired: {@link SyncCoordination}) becomes FAILED
+ * {@code sync-interrupted};
  * after each sync only the newest {@code keep} snapshots (and as many failed syncs) are kept.
  */
 @Slf4j
@@ -37,6 +42,9 @@ class SyncService implements AutoCloseable {
     private final String environment;
     private final boolean defaultEnvironment;
     private final SnapshotStore store;
+    private final SyncCoordination coordination;
+    private final ScheduledExecutorService renewals;
+    private final Duration renewEvery;
     private final SyncJob job;
     private final ExecutorService runner;
     private final SyncMetrics metrics;
@@ -45,6 +53,7 @@ class SyncService implements AutoCloseable {
     private final int keep;
     private final Object lock = new Object();
     private @Nullable SyncRun running;
+    private @Nullable ScheduledFuture<?> renewal;
 
     /**
      * @param environment the environment whose syncs this runs and answers for; the store may hold other
@@ -56,6 +65,9 @@ class SyncService implements AutoCloseable {
             String environment,
             boolean defaultEnvironment,
             SnapshotStore store,
+            SyncCoordination coordination,
+            ScheduledExecutorService renewals,
+            Duration lease,
             SyncJob job,
             ExecutorService runner,
             SyncMetrics metrics,
@@ -65,6 +77,9 @@ class SyncService implements AutoCloseable {
         this.environment = environment;
         this.defaultEnvironment = defaultEnvironment;
         this.store = store;
+        this.coordination = coordination;
+        this.renewals = renewals;
+        this.renewEvery = lease.dividedBy(3);
         this.job = job;
         this.runner = runner;
         this.metrics = metrics;
@@ -91,11 +106,9 @@ class SyncService implements AutoCloseable {
     private void recover() {
         for (Sync sync : kept()) {
             if (sync.status() == SyncStatus.RUNNING) {
-                log.warn(
-                        "Sync {} of environment '{}' was cut short by a restart; it is FAILED", sync.id(), environment);
-                store.save(sync.failed(
+                coordination.failIfAbandoned(sync.failed(
                         clock.instant(),
-                        SyncJob.interrupted("The service restarted while the sync ran; start a new" + " sync.")));
+                        SyncJob.interrupted("The service restarted while the sync ran; start a new sync.")));
             } else if (sync.status() == SyncStatus.SUCCEEDED && sync.finishedAt() != null) {
                 metrics.succeededAt(sync.finishedAt());
             }
@@ -119,6 +132,9 @@ class SyncService implements AutoCloseable {
                     ? requested
                     : previous != null && hasState(previous) ? SyncMode.INCREMENTAL : SyncMode.FULL;
             SyncRun run = new SyncRun(UUID.randomUUID(), environment, mode, clock.instant(), metrics::rows);
+            coordination.acquire(environment, run.id()).ifPresent(other -> {
+                throw new SyncAlreadyRunning(other);
+            });
             Sync started = run.running();
             store.save(started);
             SyncJob.Previous from = mode == SyncMode.INCREMENTAL ? previous : null;
@@ -126,10 +142,12 @@ class SyncService implements AutoCloseable {
                 runner.execute(() -> finish(run, from));
             } catch (RejectedExecutionException stopping) {
                 Sync failed = started.failed(clock.instant(), SyncJob.interrupted("The service is stopping."));
-                store.save(failed);
+                coordination.complete(failed);
                 return failed;
             }
             running = run;
+            renewal = renewals.scheduleWithFixedDelay(
+                    () -> renew(run), renewEvery.toMillis(), renewEvery.toMillis(), TimeUnit.MILLISECONDS);
             return started;
         }
     }
@@ -186,11 +204,45 @@ class SyncService implements AutoCloseable {
                 .orElseThrow(() -> new NoEarlierSync(id));
     }
 
+    /** Keeps the sync's lease and shows its progress to the other replicas; stops the sync once the lease is lost. */
+    private void renew(SyncRun run) {
+        try {
+            if (!coordination.renew(run.running())) {
+                log.warn("Sync {} of environment '{}' lost its lease; it stops", run.id(), environment);
+                run.cancel();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cannot renew the lease of sync {}: {}", run.id(), e.getMessage());
+        }
+    }
+
     private void finish(SyncRun run, SyncJob.@Nullable Previous previous) {
         Sync result = job.run(run, previous);
         synchronized (lock) {
-            store.save(result);
-            running = null;
+            if (renewal != null) {
+                renewal.cancel(false);
+                renewal = null;
+            }
+            try {
+                if (!coordination.complete(result)) {
+                    log.warn(
+                            "Sync {} of environment '{}' ended {} after losing its lease; it stays reported FAILED",
+                            run.id(),
+                            environment,
+                            result.status());
+                }
+            } catch (RuntimeException e) {
+                log.error(
+                        "Sync {} of environment '{}' ended {} but that could not be recorded; it will be reported"
+                                + " FAILED once its lease expires",
+                        run.id(),
+                        environment,
+                        result.status(),
+                        e);
+                return;
+            } finally {
+                running = null;
+            }
         }
         metrics.finished(result);
         log.info(
@@ -232,7 +284,16 @@ class SyncService implements AutoCloseable {
                 return Optional.of(running.running());
             }
         }
-        return store.find(id).filter(this::ours).map(sync -> sync.in(environment));
+        Optional<Sync> kept = store.find(id).filter(this::ours);
+        if (kept.isPresent() && kept.get().status() == SyncStatus.RUNNING) {
+            coordination.failIfAbandoned(kept.get()
+                    .failed(
+                            clock.instant(),
+                            SyncJob.interrupted("The replica running the sync stopped before it finished; start a"
+                                    + " new sync.")));
+            kept = store.find(id).filter(this::ours);
+        }
+        return kept.map(sync -> sync.in(environment));
     }
 
     /** A page of the syncs kept, newest first. */

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +16,23 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,12 +49,45 @@ class SyncWiring {
         return new SnapshotCompression();
     }
 
-    /** The embedded store; snapshots an earlier version kept are converted before any request is served. */
+    /**
+     * With a shared database (docs/operations.md, "Several replicas") the store in PostgreSQL; else the embedded store,
+     * whose snapshots an earlier version kept are converted before any request is served.
+     */
     @Bean
-    SnapshotStore snapshotStore(ConnectorProperties connector, SnapshotCompression compression, JsonMapper json) {
+    SnapshotStore snapshotStore(
+            ConnectorProperties connector,
+            SnapshotCompression compression,
+            JsonMapper json,
+            ObjectProvider<JdbcTemplate> database,
+            ObjectProvider<TransactionTemplate> transactions) {
+        JdbcTemplate jdbc = database.getIfAvailable();
+        if (jdbc != null) {
+            return new JdbcSnapshotStore(jdbc, transactions.getObject(), json);
+        }
         FileSnapshotStore store = new FileSnapshotStore(connector.dataDir(), json);
         LegacySnapshots.convert(store, compression, json);
         return store;
+    }
+
+    /** Leases in the shared database, or this process alone deciding. */
+    @Bean
+    SyncCoordination syncCoordination(
+            SnapshotStore store,
+            ConnectorProperties connector,
+            JsonMapper json,
+            ObjectProvider<JdbcTemplate> database,
+            ObjectProvider<TransactionTemplate> transactions) {
+        if (store instanceof JdbcSnapshotStore shared) {
+            String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+            return new SyncLeases(
+                    database.getObject(),
+                    transactions.getObject(),
+                    shared,
+                    json,
+                    owner,
+                    connector.syncs().lease());
+        }
+        return SyncCoordination.singleReplica(store);
     }
 
     @Bean
@@ -71,25 +110,39 @@ class SyncWiring {
     Syncs syncs(
             Environments environments,
             SnapshotStore store,
+            SyncCoordination coordination,
             SnapshotCompression compression,
             JsonMapper json,
             PageTokens pageTokens,
             MeterRegistry meters,
             ConnectorProperties connector) {
         Path work = workDirectory(connector.dataDir());
+        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(threads("sync-lease-"));
         Map<String, SyncService> services = new LinkedHashMap<>();
         for (Environment environment : environments.all()) {
             services.put(
                     environment.name(),
-                    syncService(environment, work, store, compression, json, pageTokens, meters, connector));
+                    syncService(
+                            environment,
+                            work,
+                            store,
+                            coordination,
+                            renewals,
+                            compression,
+                            json,
+                            pageTokens,
+                            meters,
+                            connector));
         }
-        return new Syncs(services);
+        return new Syncs(services, renewals);
     }
 
     private static SyncService syncService(
             Environment environment,
             Path work,
             SnapshotStore store,
+            SyncCoordination coordination,
+            ScheduledExecutorService renewals,
             SnapshotCompression compression,
             JsonMapper json,
             PageTokens pageTokens,
@@ -125,6 +178,9 @@ class SyncWiring {
                 name,
                 environment.isDefault(),
                 store,
+                coordination,
+                renewals,
+                connector.syncs().lease(),
                 job,
                 runner,
                 new SyncMetrics(meters, name),

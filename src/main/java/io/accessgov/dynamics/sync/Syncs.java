@@ -2,6 +2,7 @@ package io.accessgov.dynamics.sync;
 
 import io.accessgov.dynamics.environment.Environment;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The sync service of each environment (docs/api.md §9): one sync runs per environment at a time, and different
@@ -10,9 +11,11 @@ import java.util.Map;
 final class Syncs implements AutoCloseable {
 
     private final Map<String, SyncService> byEnvironment;
+    private final ExecutorService renewals;
 
-    Syncs(Map<String, SyncService> byEnvironment) {
+    Syncs(Map<String, SyncService> byEnvironment, ExecutorService renewals) {
         this.byEnvironment = Map.copyOf(byEnvironment);
+        this.renewals = renewals;
     }
 
     /** The syncs of this environment. */
@@ -29,5 +32,6 @@ final class Syncs implements AutoCloseable {
         for (SyncService service : byEnvironment.values()) {
             service.close();
         }
+        renewals.shutdownNow();
     }
 }

@@ -81,12 +81,22 @@ public record ConnectorProperties(
      *     gets every line
      * @param schedule when syncs start by themselves (docs/api.md §11), in every environment that does not set its
      *     own ({@code dynamics.environments.<name>.syncs.schedule.*})
+     * @param lease with a shared database (docs/operations.md, "Several replicas"): how long a replica's claim on a
+     *     running sync lasts without renewal; it renews every third of it. A replica that dies leaves its sync FAILED
+     *     {@code sync-interrupted} within this time, after which another replica may start one
      */
     public record Syncs(
             @DefaultValue("5") @Min(1) @Max(1000) int keep,
             @DefaultValue("1") int parts,
             @Nullable Duration streamTimeLimit,
-            @Valid @DefaultValue Schedule schedule) {
+            @Valid @DefaultValue Schedule schedule,
+            @DefaultValue("60s") @NotNull Duration lease) {
+
+
+        @AssertTrue(message = "connector.syncs.lease (CONNECTOR_SYNCS_LEASE) must be at least 3s, e.g. 60s")
+        boolean isLeaseLongEnough() {
+            return lease.compareTo(Duration.ofSeconds(3)) >= 0;
+        }
 
         @AssertTrue(message = "connector.syncs.parts (CONNECTOR_SYNCS_PARTS) must be 1, 2, 4, 8 or 16")
         boolean isPartsAPowerOfTwo() {

@@ -60,6 +60,8 @@ public enum ProblemKind {
     DATAVERSE_UNAVAILABLE("dataverse-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Dataverse is unavailable"),
     DATAVERSE_TIMED_OUT("dataverse-timed-out", HttpStatus.GATEWAY_TIMEOUT, "Dataverse did not answer in time"),
     REQUEST_REFUSED("request-refused", HttpStatus.BAD_REQUEST, "Request refused"),
+    AUDIT_TRAIL_UNAVAILABLE(
+            "audit-trail-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "The change could not be recorded"),
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

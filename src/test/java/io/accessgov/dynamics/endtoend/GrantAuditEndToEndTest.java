@@ -7,17 +7,21 @@ import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.accessgov.dynamics.simulator.RecordedRequest;
 import io.accessgov.dynamics.simulator.SimulatorState;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,6 +34,14 @@ import tools.jackson.databind.JsonNode;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.address=127.0.0.1", "dynamics.http.read-timeout=2s"})
 class GrantAuditEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("connector.data-dir", () -> dataDir.toString());
+    }
 
     @LocalServerPort
     int port;
@@ -60,6 +72,7 @@ class GrantAuditEndToEndTest {
 
     @Test
     void aCreatedGrantIsOneEventWithTheDataverseRequestId(CapturedOutput output) {
+        String since = java.time.Instant.now().toString();
         HttpResponse<String> answer = grant(customizer, alex);
 
         assertThat(answer.statusCode()).isEqualTo(201);
@@ -73,6 +86,38 @@ class GrantAuditEndToEndTest {
         assertThat(audit.get("dataverseRequestId").asString()).isEqualTo(write.requestId());
         assertThat(audit.get("correlationId").asString()).isNotBlank();
         assertThat(audit.get("durationMs").asLong()).isNotNegative();
+
+        JsonNode kept =
+                http.json("/api/v1/audit-events?resourceId=" + customizer + "&principalId=" + alex + "&since=" + since);
+        assertThat(kept.get("items")).hasSize(1);
+        JsonNode event = kept.get("items").get(0);
+        assertThat(event.get("correlationId").asString())
+                .isEqualTo(audit.get("correlationId").asString());
+        assertThat(event.get("outcome").asString()).isEqualTo("created");
+        assertThat(event.get("environment").asString())
+                .isEqualTo(audit.get("environment").asString());
+        assertThat(event.get("dataverseRequestId").asString()).isEqualTo(write.requestId());
+        assertThat(event.get("caller").asString()).isEqualTo("anonymous");
+    }
+
+    @Test
+    void theAuditTrailPagesOldestFirstAndRefusesMalformedFilters() {
+        UUID salesperson = state.roleCopy("Salesperson", state.rootBusinessUnitId());
+        String since = java.time.Instant.now().toString();
+        for (int i = 0; i < 3; i++) {
+            assertThat(grant(salesperson, alex).statusCode()).isEqualTo(200);
+        }
+
+        ServiceHttp.Listing all =
+                http.listAll("/api/v1/audit-events", "pageSize=2&outcome=already-held&since=" + since);
+
+        assertThat(all.items()).hasSize(3);
+        assertThat(all.pages()).isEqualTo(2);
+        assertThat(all.items()).extracting(item -> item.get("id").asLong()).isSorted();
+        assertProblem(http.get("/api/v1/audit-events?since=yesterday"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/audit-events?outcome=granted"), 400, "invalid-parameter");
+        assertProblem(http.get("/api/v1/audit-events?principalId=alex"), 400, "invalid-id");
+        assertProblem(http.get("/api/v1/audit-events?principal=" + alex), 400, "invalid-parameter");
     }
 
     @Test

@@ -44,7 +44,7 @@ class GrantChangesTest {
     private final DataverseClient dataverse = mock(DataverseClient.class);
     private final Environment environment = TestEnvironments.single(dataverse);
     private final GrantService grants = mock(GrantService.class);
-    private final GrantChanges changes = new GrantChanges(environment, grants, new GrantLocks());
+    private final GrantChanges changes = new GrantChanges(environment, grants, GrantLocks.inThisProcess());
     private final SystemUser jane = user(JANE, SALES);
 
     @BeforeEach

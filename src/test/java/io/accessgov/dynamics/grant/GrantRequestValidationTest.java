@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.grant;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -12,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.accessgov.dynamics.audit.AuditLog;
+import io.accessgov.dynamics.audit.AuditNotRecorded;
+import io.accessgov.dynamics.audit.AuditTrail;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.environment.TestEnvironments;
 import java.util.Optional;
@@ -46,6 +49,9 @@ class GrantRequestValidationTest {
     @MockitoBean
     GrantService grants;
 
+    @MockitoBean
+    AuditTrail trail;
+
     @AfterEach
     void nothingWasAskedOfDataverse() {
         verifyNoInteractions(dataverse, grants);
@@ -62,6 +68,20 @@ class GrantRequestValidationTest {
 
         verify(dataverse).findUser(account);
         verifyNoInteractions(grants);
+        clearInvocations(dataverse);
+    }
+
+    @Test
+    void anAttemptWhoseAuditEventCannotBeKeptIsNotAnsweredAsItCameOut() throws Exception {
+        UUID account = UUID.fromString(ACCOUNT);
+        when(dataverse.findUser(account)).thenReturn(Optional.empty());
+        when(trail.append(any())).thenThrow(new AuditNotRecorded());
+
+        send(body("role", ROLE, "account", ACCOUNT, ""))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(type("audit-trail-unavailable"));
+
+        verify(trail).append(any());
         clearInvocations(dataverse);
     }
 

@@ -241,6 +241,9 @@ class HelmChartTest {
                 podDisruptionBudget:
                   enabled: true
                   minAvailable: 1
+                database:
+                  url: jdbc:postgresql://postgres.databases:5432/connector
+                  existingSecret: connector-database
                 """);
         JsonNode podLabels = chart.the("Deployment").at("/spec/template/metadata/labels");
 
@@ -349,14 +352,67 @@ class HelmChartTest {
     }
 
     @Test
-    void installNotesWarnAboutDemoModeAnOpenApiAndReplicasWithTheirOwnSyncs() throws IOException {
-        String notes = installNotes("replicaCount: 2\n");
+    void installNotesWarnAboutDemoModeAnOpenApiAndSnapshotsInAnEmptyDir() throws IOException {
+        String notes = installNotes("replicaCount: 1\n");
 
         assertThat(notes)
                 .contains("DEMO MODE")
                 .contains("WARNING: no security.jwt.issuerUri is set")
-                .contains("WARNING: more than one replica can run")
                 .contains("set persistence.enabled=true");
+    }
+
+    private static final String DATABASE = """
+            database:
+              url: jdbc:postgresql://postgres.databases:5432/connector?sslmode=verify-full
+              existingSecret: connector-database
+            """;
+
+    @Test
+    void takesTheDatabaseUserPasswordAndPageTokenKeyFromTheSecretByReferenceOnly() throws IOException {
+        RenderedChart chart = render(LIVE_VALUES + DATABASE + "replicaCount: 3\n");
+
+        assertThat(chart.the("Deployment").at("/spec/replicas").asInt()).isEqualTo(3);
+        assertThat(chart.env("SPRING_DATASOURCE_URL").path("value").asString())
+                .isEqualTo("jdbc:postgresql://postgres.databases:5432/connector?sslmode=verify-full");
+        assertThat(chart.env("CONNECTOR_SYNCS_LEASE").path("value").asString()).isEqualTo("60s");
+        for (String[] secret : new String[][] {
+            {"SPRING_DATASOURCE_USERNAME", "username"},
+            {"SPRING_DATASOURCE_PASSWORD", "password"},
+            {"CONNECTOR_PAGE_TOKEN_KEY", "page-token-key"}
+        }) {
+            JsonNode reference = chart.env(secret[0]).at("/valueFrom/secretKeyRef");
+            assertThat(chart.env(secret[0]).has("value")).as(secret[0]).isFalse();
+            assertThat(reference.path("name").asString()).as(secret[0]).isEqualTo("connector-database");
+            assertThat(reference.path("key").asString()).as(secret[0]).isEqualTo(secret[1]);
+        }
+        assertThat(installNotes(LIVE_VALUES + DATABASE + "replicaCount: 3\n"))
+                .contains("The replicas share PostgreSQL")
+                .doesNotContain("emptyDir");
+    }
+
+    @Test
+    void severalReplicasGetADisruptionBudgetOfTheirOwnUnlessItIsSwitchedOff() throws IOException {
+        RenderedChart several = render(DATABASE + "replicaCount: 2\n");
+        JsonNode budget = several.the("PodDisruptionBudget");
+        assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertSelects(
+                budget.at("/spec/selector/matchLabels"),
+                several.the("Deployment").at("/spec/template/metadata/labels"));
+
+        assertThat(render(DATABASE + "replicaCount: 2\npodDisruptionBudget: {enabled: false}\n")
+                        .kinds())
+                .doesNotContain("PodDisruptionBudget");
+        assertThat(render(DATABASE).kinds()).doesNotContain("PodDisruptionBudget");
+    }
+
+    @Test
+    void schemaAllowsMoreThanOneReplicaOnlyWithADatabase() {
+        assertRejected("replicaCount: 2\n", "database");
+        assertRejected(
+                "autoscaling: {enabled: true, minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 70}\n",
+                "database");
+        assertRejected("database: {url: 'postgres://db/connector', existingSecret: s}\n", "url");
+        assertRejected("database: {url: 'jdbc:postgresql://db/connector'}\n", "existingSecret");
     }
 
     private String installNotes(String values) throws IOException {

@@ -87,17 +87,21 @@ class SyncSchedulesTest {
             SyncRun run = call.getArgument(0);
             return run.view(SyncStatus.SUCCEEDED, Clock.systemUTC().instant(), Sync.Counts.NONE, null);
         });
+        FileSnapshotStore store = new FileSnapshotStore(dataDir, JsonMapper.builder().build());
         SyncService service = new SyncService(
                 "contoso",
                 true,
-                new FileSnapshotStore(dataDir, JsonMapper.builder().build()),
+                store,
+                SyncCoordination.singleReplica(store),
+                Executors.newSingleThreadScheduledExecutor(),
+                java.time.Duration.ofSeconds(60),
                 job,
                 Executors.newSingleThreadExecutor(),
                 new SyncMetrics(new SimpleMeterRegistry(), "contoso"),
                 PageTokens.withRandomKey(),
                 Clock.systemUTC(),
                 5);
-        Syncs syncs = new Syncs(Map.of("contoso", service));
+        Syncs syncs = new Syncs(Map.of("contoso", service), Executors.newSingleThreadExecutor());
 
         try (SyncSchedules schedules = new SyncSchedules(
                 syncs,

@@ -57,6 +57,33 @@ class ConnectorPropertiesTest {
     }
 
     @Test
+    void withASharedDatabaseTheKeyIsRequiredAndStartUpNamesIt() {
+        context.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/connector")
+                .run(started -> {
+                    assertThat(started).hasFailed();
+                    assertThat(started.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("CONNECTOR_PAGE_TOKEN_KEY")
+                            .hasMessageContaining("spring.datasource.url");
+                });
+        context.withPropertyValues(
+                        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/connector",
+                        "connector.page-token-key=" + KEY)
+                .run(started -> assertThat(started).hasSingleBean(PageTokens.class));
+    }
+
+    @Test
+    void theSyncLeaseIsAMinuteByDefaultAndAtLeastThreeSeconds() {
+        context.run(started -> assertThat(
+                        started.getBean(ConnectorProperties.class).syncs().lease())
+                .isEqualTo(Duration.ofSeconds(60)));
+        context.withPropertyValues("connector.syncs.lease=1s").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("CONNECTOR_SYNCS_LEASE");
+        });
+    }
+
+    @Test
     void aConfiguredKeyIsSharedByEveryProcessThatHasIt() {
         String[] token = new String[1];
         context.withPropertyValues("connector.page-token-key=" + KEY)
