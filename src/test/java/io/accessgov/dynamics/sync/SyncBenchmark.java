@@ -225,8 +225,8 @@ class SyncBenchmark {
                 "Run at " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
                         + " cores (shared; load average " + load + " at the end), Java "
                         + System.getProperty("java.version") + ".",
-                "Organisation: OrganisationSeed.large(); " + LATENCY.toMillis()
-                        + " ms added to every Dataverse request; service JVM -Xmx512m.",
+                "Organisation: OrganisationSeed.large()" + (SCALE == 1 ? "" : " × " + SCALE) + "; " + LATENCY.toMillis()
+                        + " ms added to every Dataverse request; service JVM -Xmx" + HEAP + ".",
                 "",
                 "| Table | Rows | Pages read | ceil(rows/5000) |",
                 "|---|---|---|---|",
@@ -272,12 +272,12 @@ class SyncBenchmark {
                         sync.get("throttledWaitMillis").asLong()),
                 String.format(
                         Locale.ROOT,
-                        "| Peak heap used, sampled every 100 ms during the sync (jvm.memory.used)"
-                                + " | %d MiB | ≤ 512 MiB |",
+                        "| Peak heap used, sampled every 100 ms during the sync (jvm.memory.used)" + " | %d MiB | ≤ "
+                                + HEAP + " |",
                         syncPeak >> 20),
                 String.format(
                         Locale.ROOT,
-                        "| Peak heap used, sampled, sync and export | %d MiB | ≤ 512 MiB |",
+                        "| Peak heap used, sampled, sync and export | %d MiB | ≤ " + HEAP + " |",
                         heap.peak.get() >> 20),
                 String.format(Locale.ROOT, "| Heap before GC, largest (-Xlog:gc) | %d MiB | |", gc.maxBefore),
                 String.format(
@@ -285,7 +285,9 @@ class SyncBenchmark {
                         "| Heap after a collection, largest (-Xlog:gc, young and full pauses: live data) | %d MiB | |",
                         gc.maxAfter),
                 String.format(
-                        Locale.ROOT, "| Heap committed, largest (-Xlog:gc) | %d MiB | ≤ 512 MiB |", gc.maxCommitted),
+                        Locale.ROOT,
+                        "| Heap committed, largest (-Xlog:gc) | %d MiB | ≤ " + HEAP + " |",
+                        gc.maxCommitted),
                 String.format(
                         Locale.ROOT,
                         "| Export: lines, size (Content-Length), time | %,d lines, %,d MiB (%,d bytes), %.1f s | |",
