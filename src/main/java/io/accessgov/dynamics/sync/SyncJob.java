@@ -338,7 +338,7 @@ final class SyncJob {
             TableRead<T> reading = new TableRead<>(dataverse, table, tableParts, readers);
             TableSync<T> sync = tableSync(table, run, directory);
             TableSync.Delta<T> delta = (TableSync.Delta<T>) deltas.get(table);
-            Consumer<List<T>> counted = run.counting(table, into);
+            Consumer<List<T>> counted = run.counting(table, into, delta == null);
             Future<?> read = readers.submit(() -> {
                 StateSection section = delta != null
                         ? sync.apply(before.get(table.name()), delta, counted)

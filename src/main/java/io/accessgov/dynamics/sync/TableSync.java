@@ -81,6 +81,7 @@ final class TableSync<T> {
             run.fellBack(table, "its change token does not lead to this table in this environment");
             return Optional.empty();
         }
+        run.read(table, changes.size());
         return Optional.of(new Delta<>(changes, next));
     }
 
