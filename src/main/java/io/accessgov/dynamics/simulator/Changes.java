@@ -21,6 +21,8 @@ final class Changes {
     private static final int TEAM_UNIT = Schema.TEAM.required("_businessunitid_value");
     private static final int TEAM_DEFAULT = Schema.TEAM.required("isdefault");
     private static final int ROLE_NAME = Schema.ROLE.required("name");
+    private static final int TEAM_NAME = Schema.TEAM.required("name");
+    private static final int TEAM_MODIFIED = Schema.TEAM.required("modifiedon");
     private static final int ROLE_ROOT = Schema.ROLE.required("_parentrootroleid_value");
     private static final int ROLE_MODIFIED = Schema.ROLE.required("modifiedon");
 
@@ -155,6 +157,20 @@ final class Changes {
                             ((GenericRow) row).with(ROLE_NAME, name, version).with(ROLE_MODIFIED, now, version));
                 }
             }
+        }
+    }
+
+    /** Renames a team. */
+    void renameTeam(UUID team, String name) {
+        synchronized (organisation) {
+            Row row = organisation.teams().find(team);
+            if (row == null) {
+                throw new NoSuchElementException("team " + team + " does not exist");
+            }
+            long version = organisation.nextVersion();
+            put(
+                    organisation.teams(),
+                    ((GenericRow) row).with(TEAM_NAME, name, version).with(TEAM_MODIFIED, now(), version));
         }
     }
 

@@ -220,6 +220,11 @@ public final class SimulatorState {
         changes.renameRole(anyCopy, name);
     }
 
+    /** Renames a team. */
+    public void renameTeam(UUID team, String name) {
+        changes.renameTeam(team, name);
+    }
+
     /** Disables or enables a user, as Entra does when they are blocked or unlicensed. */
     public void setUserDisabled(UUID user, boolean disabled) {
         changes.setUserDisabled(user, disabled);

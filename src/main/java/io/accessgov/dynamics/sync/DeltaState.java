@@ -56,11 +56,13 @@ final class DeltaState {
     }
 
     /**
-     * Reads a delta state into one work file per table, named {@code prefix-table}; the sections by table.
+     * Reads a delta state into one work file per table, named {@code prefix-table}; the sections by table. Without
+     * {@code withRows} only the headers are read and no file is written: enough to know each table's token.
      *
      * @throws IOException when the state is cut short or not in this format
      */
-    static Map<String, StateSection> read(InputStream in, Path work, String prefix) throws IOException {
+    static Map<String, StateSection> read(InputStream in, Path work, String prefix, boolean withRows)
+            throws IOException {
         if (!FORMAT.equals(readLine(in))) {
             throw new IOException("The delta state is not in the form " + FORMAT);
         }
@@ -81,13 +83,41 @@ final class DeltaState {
                 throw new IOException("The delta state has a damaged section header", e);
             }
             Path file = work.resolve(prefix + "-" + fields[0]);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                copy(in, out, bytes);
+            if (withRows) {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    copy(in, out, bytes);
+                }
+            } else {
+                in.skipNBytes(bytes);
             }
             ChangeToken token = fields[1].equals("-") ? null : new ChangeToken(fields[1]);
             sections.put(fields[0], new StateSection(fields[0], token, rows, file, fields[4].equals("gzip")));
         }
         return sections;
+    }
+
+    /**
+     * Copies a delta state whose rows stay as they are, each table continuing from its new token: its sections are
+     * copied byte for byte.
+     *
+     * @param tokens the new token of every table the state holds
+     */
+    static void continued(InputStream in, OutputStream out, Map<String, ChangeToken> tokens) throws IOException {
+        if (!FORMAT.equals(readLine(in))) {
+            throw new IOException("The delta state is not in the form " + FORMAT);
+        }
+        line(out, FORMAT);
+        for (String header = readLine(in); !header.equals("end"); header = readLine(in)) {
+            String[] fields = header.split("\t", -1);
+            ChangeToken token = tokens.get(fields[0]);
+            if (fields.length != 5 || token == null) {
+                throw new IOException("The delta state has a damaged section header");
+            }
+            line(out, fields[0] + '\t' + token.value() + '\t' + fields[2] + '\t' + fields[3] + '\t' + fields[4]);
+            copy(in, out, Long.parseLong(fields[3]));
+        }
+        line(out, "end");
+        out.flush();
     }
 
     private static void line(OutputStream out, String text) throws IOException {

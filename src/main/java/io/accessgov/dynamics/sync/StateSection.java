@@ -36,11 +36,6 @@ record StateSection(String table, @Nullable ChangeToken token, long rows, Path f
 
     private static final int BUFFER = 1 << 16;
 
-    /** The same rows, to be continued from another token. */
-    StateSection continuedFrom(@Nullable ChangeToken next) {
-        return new StateSection(table, next, rows, file, compressed);
-    }
-
     /** Hands every row back, in the order written, a page at a time. */
     <T> void forEachPage(RowCodec<T> codec, Consumer<List<RowChange<T>>> pages) throws IOException {
         try (DataInputStream in = new DataInputStream(open(file, compressed))) {

@@ -1,6 +1,7 @@
 package io.accessgov.dynamics.sync;
 
 import io.accessgov.dynamics.dataverse.AccountClassifier;
+import io.accessgov.dynamics.dataverse.ChangeToken;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseTable;
@@ -93,12 +94,16 @@ final class SyncJob {
             long started = System.nanoTime();
             Files.createDirectories(state);
             Map<String, StateSection> before =
-                    run.mode() == SyncMode.INCREMENTAL ? previousState(run, previous, state) : Map.of();
+                    run.mode() == SyncMode.INCREMENTAL ? previousState(run, previous, state, false) : Map.of();
             Map<DataverseTable<?>, TableSync.Delta<?>> deltas = readChanges(run, before, state);
             if (previous != null
                     && deltas.size() == SyncRun.TABLES.size()
                     && deltas.values().stream().allMatch(TableSync.Delta::quiet)) {
-                return unchanged(run, previous, before, deltas, draft);
+                return unchanged(run, previous, deltas, draft);
+            }
+            if (!deltas.isEmpty()) {
+                before = previousState(run, previous, state, true);
+                deltas = placeable(run, before, deltas, state);
             }
             Set<DataverseTable<?>> tracked =
                     deltas.size() == SyncRun.TABLES.size() ? Set.of() : dataverse.changeTrackedTables(run);
@@ -146,8 +151,12 @@ final class SyncJob {
         }
     }
 
-    /** The previous sync's delta state, one work file per table; empty (and the run told why) when there is none. */
-    private static Map<String, StateSection> previousState(SyncRun run, @Nullable Previous previous, Path directory) {
+    /**
+     * The previous sync's delta state, with one work file per table when {@code rows}, else only each table's token;
+     * empty (and the run told why) when there is none.
+     */
+    private static Map<String, StateSection> previousState(
+            SyncRun run, @Nullable Previous previous, Path directory, boolean rows) {
         if (previous == null) {
             run.fellBackEverywhere("no earlier sync of this environment succeeded");
             return Map.of();
@@ -159,7 +168,7 @@ final class SyncJob {
                 return Map.of();
             }
             try (InputStream in = state.get()) {
-                return DeltaState.read(in, directory, "before");
+                return DeltaState.read(in, directory, "before", rows);
             }
         } catch (IOException e) {
             log.warn(
@@ -206,6 +215,29 @@ final class SyncJob {
         return deltas;
     }
 
+    /** The deltas whose removals can be placed in the previous sync's rows; the others' tables are read whole. */
+    private Map<DataverseTable<?>, TableSync.Delta<?>> placeable(
+            SyncRun run,
+            Map<String, StateSection> before,
+            Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
+            Path directory)
+            throws IOException {
+        Map<DataverseTable<?>, TableSync.Delta<?>> placeable = new HashMap<>();
+        for (Map.Entry<DataverseTable<?>, TableSync.Delta<?>> delta : deltas.entrySet()) {
+            StateSection section = before.get(delta.getKey().name());
+            if (section != null && placeable(tableSync(delta.getKey(), run, directory), section, delta.getValue())) {
+                placeable.put(delta.getKey(), delta.getValue());
+            }
+        }
+        return placeable;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> boolean placeable(TableSync<T> sync, StateSection section, TableSync.Delta<?> delta)
+            throws IOException {
+        return sync.placeable(section, (TableSync.Delta<T>) delta);
+    }
+
     /**
      * Nothing changed in any table: the snapshot is the previous one, byte for byte, and the delta state continues
      * from the new tokens.
@@ -213,22 +245,24 @@ final class SyncJob {
     private Sync unchanged(
             SyncRun run,
             Previous previous,
-            Map<String, StateSection> before,
             Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
             SnapshotStore.Draft draft)
             throws IOException {
-        try (InputStream lines = previous.snapshot().lines();
-                InputStream keys = previous.snapshot().keys()) {
-            lines.transferTo(draft.lines());
-            keys.transferTo(draft.keys());
-        }
-        List<StateSection> sections = new ArrayList<>();
+        Map<String, ChangeToken> tokens = new HashMap<>();
         for (DataverseTable<?> table : SyncRun.TABLES) {
-            sections.add(
-                    before.get(table.name()).continuedFrom(deltas.get(table).next()));
+            tokens.put(table.name(), deltas.get(table).next());
             run.done(table);
         }
-        DeltaState.write(draft.state(), sections);
+        try (InputStream lines = previous.snapshot().lines();
+                InputStream keys = previous.snapshot().keys();
+                InputStream state = previous.snapshot()
+                        .state()
+                        .orElseThrow(() -> new IOException(
+                                "The delta state of sync " + previous.sync().id() + " is gone"))) {
+            lines.transferTo(draft.lines());
+            keys.transferTo(draft.keys());
+            DeltaState.continued(state, draft.state(), tokens);
+        }
         draft.commit(previous.snapshot().size());
         log.info(
                 "Sync {} found no change since sync {}",
@@ -304,7 +338,7 @@ final class SyncJob {
             TableRead<T> reading = new TableRead<>(dataverse, table, tableParts, readers);
             TableSync<T> sync = tableSync(table, run, directory);
             TableSync.Delta<T> delta = (TableSync.Delta<T>) deltas.get(table);
-            Consumer<List<T>> counted = run.counting(table, into);
+            Consumer<List<T>> counted = run.counting(table, into, delta == null);
             Future<?> read = readers.submit(() -> {
                 StateSection section = delta != null
                         ? sync.apply(before.get(table.name()), delta, counted)

@@ -29,7 +29,7 @@ final class SyncMetrics {
         this.environment = environment;
         Gauge.builder("connector.sync.last.success", lastSuccess, AtomicLong::get)
                 .tag(ENVIRONMENT, environment)
-                .description("When the last successful full sync ended, in seconds since the epoch; 0 before one")
+                .description("When the last successful sync ended, in seconds since the epoch; 0 before one")
                 .baseUnit("seconds")
                 .register(registry);
         for (SyncStatus status : SyncStatus.values()) {
@@ -60,7 +60,7 @@ final class SyncMetrics {
 
     private Counter rows(String table) {
         return Counter.builder("connector.sync.rows")
-                .description("Rows read from Dataverse by full syncs")
+                .description("Rows read from Dataverse by syncs (for an incremental sync, its changes)")
                 .tag(ENVIRONMENT, environment)
                 .tag("table", table)
                 .register(registry);
@@ -68,7 +68,7 @@ final class SyncMetrics {
 
     private Timer duration(SyncStatus outcome) {
         return Timer.builder("connector.sync.duration")
-                .description("How long full syncs took")
+                .description("How long syncs took")
                 .tag(ENVIRONMENT, environment)
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry);

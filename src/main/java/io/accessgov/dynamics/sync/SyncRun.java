@@ -110,6 +110,14 @@ final class SyncRun implements ReadObserver {
 
     /** Counts each page of {@code table} before handing it on; stops the read once the sync is cancelled. */
     <T> Consumer<List<T>> counting(DataverseTable<T> table, Consumer<List<T>> then) {
+        return counting(table, then, true);
+    }
+
+    /**
+     * Like {@link #counting(DataverseTable, Consumer)}; rows that come from the previous sync's delta state rather
+     * than from Dataverse ({@code fromDataverse} false) count in the table's progress but not as rows read.
+     */
+    <T> Consumer<List<T>> counting(DataverseTable<T> table, Consumer<List<T>> then, boolean fromDataverse) {
         Table progress = tables.get(table.name());
         return page -> {
             if (cancelled || Thread.currentThread().isInterrupted()) {
@@ -118,8 +126,15 @@ final class SyncRun implements ReadObserver {
             then.accept(page);
             progress.rows.addAndGet(page.size());
             progress.pages.incrementAndGet();
-            rowsRead.accept(table.name(), page.size());
+            if (fromDataverse) {
+                rowsRead.accept(table.name(), page.size());
+            }
         };
+    }
+
+    /** Counts rows read from Dataverse that are not handed on page by page: the changes of a table. */
+    void read(DataverseTable<?> table, long rows) {
+        rowsRead.accept(table.name(), rows);
     }
 
     /** Marks the table read to its last page. */

@@ -58,9 +58,10 @@ final class TableSync<T> {
 
     /**
      * Reads the changes since the previous sync's section; empty, with the reason recorded in the run, when they
-     * cannot be followed and the table must be read whole.
+     * cannot be followed and the table must be read whole. Whether its removals can be placed is a separate question
+     * ({@link #placeable}).
      */
-    Optional<Delta<T>> changesSince(StateSection previous) throws IOException {
+    Optional<Delta<T>> changesSince(StateSection previous) {
         if (previous.token() == null) {
             run.fellBack(table, "the previous sync read it without change tracking");
             return Optional.empty();
@@ -80,17 +81,29 @@ final class TableSync<T> {
             run.fellBack(table, "its change token does not lead to this table in this environment");
             return Optional.empty();
         }
-        if (codec.links()) {
-            long unplaced = unplacedRemovals(previous, changes);
-            if (unplaced > 0) {
-                run.fellBack(
-                        table,
-                        "Dataverse reported " + unplaced + " removed link row(s) the previous sync did not hold,"
-                                + " which cannot be placed");
-                return Optional.empty();
-            }
-        }
+        run.read(table, changes.size());
         return Optional.of(new Delta<>(changes, next));
+    }
+
+    /**
+     * Whether every removal the delta reports can be placed in the previous sync's rows (the section's rows must
+     * be read): always for a table of objects, whose removals name the object; for a link table only when each
+     * names a link row the previous sync held. When not, the reason is recorded in the run and the table must be
+     * read whole: which link went is never guessed.
+     */
+    boolean placeable(StateSection previous, Delta<T> delta) throws IOException {
+        if (!codec.links()) {
+            return true;
+        }
+        long unplaced = unplacedRemovals(previous, delta.changes());
+        if (unplaced > 0) {
+            run.fellBack(
+                    table,
+                    "Dataverse reported " + unplaced + " removed link row(s) the previous sync did not hold,"
+                            + " which cannot be placed");
+            return false;
+        }
+        return true;
     }
 
     /** How many removals name a link row the previous section does not hold. */

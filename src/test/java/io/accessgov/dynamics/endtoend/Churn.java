@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * Random changes to an organisation, through the simulator's own state, as people and administrators make them:
  * roles, memberships and team roles added and removed, accounts added, disabled, moved to another business unit and
- * deleted, a role renamed. Each round touches a record at most once, so that no link is created and removed between
+ * deleted, roles and teams renamed. Each round touches a record at most once, so that no link is created and removed between
  * two syncs (which change tracking reports as a removal of a link row no sync has seen).
  */
 final class Churn {
@@ -44,7 +44,7 @@ final class Churn {
         memberships.removeIf(link -> !teams.contains(link.right()));
         List<SimulatorState.Link> teamRoles = new ArrayList<>(state.teamRoles());
         for (int i = 0; i < size; i++) {
-            switch (random.nextInt(12)) {
+            switch (random.nextInt(13)) {
                 case 0, 1 -> removeOne(userRoles, link -> state.removeUserRole(link.left(), link.right()));
                 case 2, 3 -> {
                     UUID user = untouched(users);
@@ -91,6 +91,13 @@ final class Churn {
                     touched.add(
                             state.addUser("Churn", "Person " + accounts, "churn" + accounts + "@contoso.com", unit));
                     changes++;
+                }
+                case 11 -> {
+                    UUID team = pick(teams);
+                    if (touched.add(team)) {
+                        state.renameTeam(team, "Renamed team " + random.nextInt(1_000_000));
+                        changes++;
+                    }
                 }
                 default -> {
                     SimulatorState.Link link = pick(userRoles);

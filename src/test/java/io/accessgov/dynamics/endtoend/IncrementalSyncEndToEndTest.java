@@ -217,6 +217,24 @@ class IncrementalSyncEndToEndTest {
         assertThat(export(asked)).isEqualTo(export(incremental));
     }
 
+    @Test
+    @Order(9)
+    void aDamagedDeltaStateFallsBackToReadingEverythingWholeRatherThanFailing() throws Exception {
+        JsonNode before = sync(null);
+        Path state = dataDir.resolve("syncs").resolve(id(before)).resolve("state.bin");
+        byte[] bytes = Files.readAllBytes(state);
+        Files.write(state, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        churn.round(40);
+
+        JsonNode incremental = sync(null);
+
+        assertThat(incremental.get("mode").asString()).isEqualTo("INCREMENTAL");
+        assertThat(incremental.get("fallback").asString())
+                .contains("the delta state of the previous sync (" + id(before) + ") cannot be read")
+                .endsWith("every table was read whole.");
+        assertThat(export(incremental)).isEqualTo(export(sync("{\"mode\": \"FULL\"}")));
+    }
+
     private JsonNode sync(String body) {
         HttpResponse<String> started = http.send("POST", "/api/v1/syncs", body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

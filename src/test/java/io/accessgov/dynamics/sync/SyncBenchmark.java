@@ -42,6 +42,16 @@ class SyncBenchmark {
     private static final Duration LATENCY = Duration.ofMillis(50);
     private static final int PAGE = 5_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** {@code -Dbenchmark.scale=10}: ten times the large organisation (1,000,000 users); default 1. */
+    private static final int SCALE = Integer.getInteger("benchmark.scale", 1);
+
+    /** The service's heap: {@code -Dbenchmark.heap=1g}; default 512m. */
+    private static final String HEAP = System.getProperty("benchmark.heap", "512m");
+
+    /** {@code -Dbenchmark.incremental=false} skips the incremental syncs after the full one. */
+    private static final boolean INCREMENTAL =
+            Boolean.parseBoolean(System.getProperty("benchmark.incremental", "true"));
+
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private final HttpClient client =
@@ -62,7 +72,7 @@ class SyncBenchmark {
 
         long seeding = System.nanoTime();
         try (DataverseSimulator simulator =
-                DataverseSimulator.start(SimulatorOptions.defaults().withSeed(OrganisationSeed.large()))) {
+                DataverseSimulator.start(SimulatorOptions.defaults().withSeed(seed()))) {
             System.out.printf("Simulator seeded in %d s%n", (System.nanoTime() - seeding) / 1_000_000_000L);
             simulator.faults().addedLatency(LATENCY);
             try (ServerSocket free = new ServerSocket(0)) {
@@ -70,7 +80,7 @@ class SyncBenchmark {
             }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m",
+                    "-Xmx" + HEAP,
                     "-Xlog:gc:file=" + gcLog));
             String extra = System.getProperty("benchmark.jvmArgs", "").strip();
             if (!extra.isEmpty()) {
@@ -113,7 +123,8 @@ class SyncBenchmark {
 
         long started = System.nanoTime();
         HttpResponse<String> post = send(HttpRequest.newBuilder(uri("/api/v1/syncs"))
-                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\": \"FULL\"}"))
                 .build());
         assertThat(post.statusCode()).as(post.body()).isEqualTo(202);
         String id = JSON.readTree(post.body()).get("id").asString();
@@ -214,8 +225,8 @@ class SyncBenchmark {
                 "Run at " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors()
                         + " cores (shared; load average " + load + " at the end), Java "
                         + System.getProperty("java.version") + ".",
-                "Organisation: OrganisationSeed.large(); " + LATENCY.toMillis()
-                        + " ms added to every Dataverse request; service JVM -Xmx512m.",
+                "Organisation: OrganisationSeed.large()" + (SCALE == 1 ? "" : " × " + SCALE) + "; " + LATENCY.toMillis()
+                        + " ms added to every Dataverse request; service JVM -Xmx" + HEAP + ".",
                 "",
                 "| Table | Rows | Pages read | ceil(rows/5000) |",
                 "|---|---|---|---|",
@@ -261,12 +272,12 @@ class SyncBenchmark {
                         sync.get("throttledWaitMillis").asLong()),
                 String.format(
                         Locale.ROOT,
-                        "| Peak heap used, sampled every 100 ms during the sync (jvm.memory.used)"
-                                + " | %d MiB | ≤ 512 MiB |",
+                        "| Peak heap used, sampled every 100 ms during the sync (jvm.memory.used)" + " | %d MiB | ≤ "
+                                + HEAP + " |",
                         syncPeak >> 20),
                 String.format(
                         Locale.ROOT,
-                        "| Peak heap used, sampled, sync and export | %d MiB | ≤ 512 MiB |",
+                        "| Peak heap used, sampled, sync and export | %d MiB | ≤ " + HEAP + " |",
                         heap.peak.get() >> 20),
                 String.format(Locale.ROOT, "| Heap before GC, largest (-Xlog:gc) | %d MiB | |", gc.maxBefore),
                 String.format(
@@ -274,7 +285,9 @@ class SyncBenchmark {
                         "| Heap after a collection, largest (-Xlog:gc, young and full pauses: live data) | %d MiB | |",
                         gc.maxAfter),
                 String.format(
-                        Locale.ROOT, "| Heap committed, largest (-Xlog:gc) | %d MiB | ≤ 512 MiB |", gc.maxCommitted),
+                        Locale.ROOT,
+                        "| Heap committed, largest (-Xlog:gc) | %d MiB | ≤ " + HEAP + " |",
+                        gc.maxCommitted),
                 String.format(
                         Locale.ROOT,
                         "| Export: lines, size (Content-Length), time | %,d lines, %,d MiB (%,d bytes), %.1f s | |",
@@ -299,6 +312,65 @@ class SyncBenchmark {
         Files.writeString(out.resolve("results.md"), report);
         System.out.println(report);
         assertThat(requests).isEqualTo(simulatorRequests).isLessThanOrEqualTo(lowerBound + 10);
+        if (INCREMENTAL) {
+            String incremental = new IncrementalBenchmark(this, simulator, requests).run(id);
+            Files.writeString(out.resolve("results.md"), report + "\n" + incremental);
+        }
+    }
+
+    /** The organisation: {@link OrganisationSeed#large()}, or {@code benchmark.scale} times it. */
+    private static OrganisationSeed seed() {
+        if (SCALE == 1) {
+            return OrganisationSeed.large();
+        }
+        return OrganisationSeed.largeGenerated()
+                .users(100_000 * SCALE)
+                .teams(3_000 * SCALE)
+                .userRoleLinks(300_000L * SCALE)
+                .memberships(250_000L * SCALE)
+                .build();
+    }
+
+    /** Starts a sync with this body (null for none) and waits for its end. */
+    JsonNode syncAndWait(String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/v1/syncs"));
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> post = send(request.build());
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(202);
+        String id = JSON.readTree(post.body()).get("id").asString();
+        JsonNode sync;
+        do {
+            Thread.sleep(100);
+            sync = JSON.readTree(get("/api/v1/syncs/" + id));
+        } while (sync.get("status").asString().equals("RUNNING"));
+        assertThat(sync.get("status").asString()).as(sync.toString()).isEqualTo("SUCCEEDED");
+        return sync;
+    }
+
+    /** The SHA-256 of a sync's export and its number of lines. */
+    String exportDigest(String id) throws Exception {
+        HttpResponse<InputStream> export = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/syncs/" + id + "/export")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(export.statusCode()).isEqualTo(200);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        long lines = 0;
+        try (InputStream body = export.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                sha.update(buffer, 0, read);
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest()) + " (" + lines + " lines)";
     }
 
     private static String phase(String log, String pattern) {

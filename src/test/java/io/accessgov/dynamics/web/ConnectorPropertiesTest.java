@@ -31,6 +31,25 @@ class ConnectorPropertiesTest {
             assertThat(connector.syncs().streamTimeLimit())
                     .as("no limit on export and changes")
                     .isNull();
+            assertThat(connector.syncs().schedule())
+                    .as("no sync starts by itself")
+                    .isEqualTo(new ConnectorProperties.Schedule(null, null));
+        });
+    }
+
+    @Test
+    void aScheduleIsASpringCronExpressionAndAnythingElseStopsStartUpNamingIt() {
+        context.withPropertyValues(
+                        "connector.syncs.schedule.incremental=0 */15 * * * *", "connector.syncs.schedule.full=")
+                .run(started -> assertThat(started.getBean(ConnectorProperties.class)
+                                .syncs()
+                                .schedule())
+                        .isEqualTo(new ConnectorProperties.Schedule("0 */15 * * * *", "")));
+        context.withPropertyValues("connector.syncs.schedule.full=*/15 * * * *").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("connector.syncs.schedule.full (CONNECTOR_SYNCS_SCHEDULE_FULL)");
         });
     }
 

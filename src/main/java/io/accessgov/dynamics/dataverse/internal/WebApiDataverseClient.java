@@ -30,13 +30,11 @@ import io.accessgov.dynamics.dataverse.WhoAmI;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -56,6 +54,7 @@ public final class WebApiDataverseClient implements DataverseClient {
     private final EntityReader<TeamRoleLink> teamRoles;
     private final Map<DataverseTable<?>, EntityReader<?>> tables;
     private final LinkWrites links;
+    private final TrackedReads tracked;
     private final ColumnSupport columns;
 
     public WebApiDataverseClient(
@@ -157,6 +156,7 @@ public final class WebApiDataverseClient implements DataverseClient {
                 DataverseTable.TEAM_MEMBERSHIPS, memberships.inBackground(),
                 DataverseTable.TEAM_ROLES, teamRoles.inBackground());
         this.links = new LinkWrites(connection.apiBase(), writer, userRoles, memberships, teamRoles);
+        this.tracked = new TrackedReads(connection, reader, tables);
     }
 
     // Users
@@ -390,50 +390,19 @@ public final class WebApiDataverseClient implements DataverseClient {
 
     @Override
     public Set<DataverseTable<?>> changeTrackedTables(ReadObserver observer) {
-        AtomicReference<Set<DataverseTable<?>>> tracked = new AtomicReference<>();
-        ObservedReads.run(observer, () -> tracked.set(changeTrackedTables()));
-        return tracked.get();
-    }
-
-    private Set<DataverseTable<?>> changeTrackedTables() {
-        URI uri = ODataUri.of(connection.apiBase(), "EntityDefinitions")
-                .select(List.of("LogicalName"))
-                .filter(eq("ChangeTrackingEnabled", true).render(column -> true))
-                .build();
-        JsonNode answer = reader.one(uri, "EntityDefinitions", false)
-                .orElseThrow(() -> new DataverseRejectedRequest(
-                        "Dataverse does not offer the table definitions at " + connection.apiBase() + ".", null, null));
-        Set<String> tracked = new HashSet<>();
-        for (JsonNode definition : answer.path("value")) {
-            tracked.add(definition.path("LogicalName").asString(""));
-        }
-        Set<DataverseTable<?>> result = new HashSet<>();
-        tables.forEach((table, entityReader) -> {
-            if (tracked.contains(entityReader.entity())) {
-                result.add(table);
-            }
-        });
-        return Set.copyOf(result);
+        return tracked.changeTrackedTables(observer);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Optional<ChangeToken> readAllTracked(
             DataverseTable<T> table, Consumer<List<RowChange<T>>> pages, ReadObserver observer) {
-        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
-        AtomicReference<Optional<ChangeToken>> token = new AtomicReference<>(Optional.empty());
-        ObservedReads.run(observer, () -> token.set(entityReader.forEachTrackedPage(pages)));
-        return token.get();
+        return tracked.readAllTracked(table, pages, observer);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> ChangeToken readChanges(
             DataverseTable<T> table, ChangeToken since, Consumer<List<RowChange<T>>> pages, ReadObserver observer) {
-        EntityReader<T> entityReader = (EntityReader<T>) tables.get(table);
-        AtomicReference<ChangeToken> next = new AtomicReference<>();
-        ObservedReads.run(observer, () -> next.set(entityReader.forEachChange(since, pages)));
-        return next.get();
+        return tracked.readChanges(table, since, pages, observer);
     }
 
     private static void checkPageSize(int pageSize) {
