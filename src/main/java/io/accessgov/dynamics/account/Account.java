@@ -62,8 +62,9 @@ public record Account(
      * user's type (docs/api.md §3): such a user does not exist for the API.
      */
     public static Optional<Account> in(Environment environment, SystemUser user) {
-        AccountType type = environment.classifier().classify(user);
-        return environment.visibility().shows(type) ? Optional.of(of(user, type)) : Optional.empty();
+        return environment.shows(user)
+                ? Optional.of(of(user, environment.classifier().classify(user)))
+                : Optional.empty();
     }
 
     /** The account of a Dataverse user classified as {@code type}. */

@@ -20,7 +20,11 @@ public final class Holdings {
      * {@code /grants} of an unknown account are.
      */
     public static List<Grant> ofAccount(Environment environment, SystemUser user) {
-        return GrantAssembler.assemble(AccessFactsReader.of(environment).ofAccount(user));
+        // the facts also prove the account's teams' own grants: keep the account's, as GET /grants does
+        GrantQuery account = new GrantQuery(PrincipalType.ACCOUNT, user.id(), null, null);
+        return GrantAssembler.assemble(AccessFactsReader.of(environment).ofAccount(user)).stream()
+                .filter(account::admits)
+                .toList();
     }
 
     /**

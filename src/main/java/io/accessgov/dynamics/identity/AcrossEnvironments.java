@@ -1,6 +1,10 @@
 package io.accessgov.dynamics.identity;
 
-import io.accessgov.dynamics.dataverse.DataverseException;
+import io.accessgov.dynamics.dataverse.DataverseAccessDenied;
+import io.accessgov.dynamics.dataverse.DataverseThrottled;
+import io.accessgov.dynamics.dataverse.DataverseTimedOut;
+import io.accessgov.dynamics.dataverse.DataverseUnavailable;
+import io.accessgov.dynamics.dataverse.SignInFailed;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.environment.Environments;
 import io.accessgov.dynamics.web.Problems;
@@ -15,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
@@ -23,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks every environment the same question at once (docs/api.md §9), so that the answer takes about as long as the
- * slowest environment, not the sum of all. An environment that cannot be read (down, throttled past its retry budget,
- * refusing the service's credentials) gives its problem instead of an answer; the others are unaffected, since each
- * environment has its own client, concurrency bound and throttling state.
+ * slowest environment, not the sum of all. An environment that cannot be read (down, timing out, throttled past its
+ * retry budget, refusing the service's credentials or privileges) gives its problem instead of an answer; the others
+ * are unaffected, since each environment has its own client, concurrency bound and throttling state.
  */
+@Slf4j
 @Component
 class AcrossEnvironments implements DisposableBean {
 
@@ -65,8 +71,9 @@ class AcrossEnvironments implements DisposableBean {
     }
 
     /**
-     * The question's answer from every environment, in environment name order. Failures other than Dataverse's
-     * (faults of the service) are not hidden: they fail the whole call.
+     * The question's answer from every environment, in environment name order. Only an environment that cannot be
+     * reached or refuses the service becomes a problem answer; any other failure (a malformed request, a fault of the
+     * service) fails the whole call.
      */
     <T> List<Answer<T>> ask(Function<Environment, T> question) {
         return ask(environment -> true, question);
@@ -105,8 +112,17 @@ class AcrossEnvironments implements DisposableBean {
         MDC.put(Environment.MDC_KEY, environment.name());
         try {
             return new Answer<>(environment, question.apply(environment), null);
-        } catch (DataverseException failure) {
-            ProblemDetail problem = Problems.ofDataverseFailure(failure);
+        } catch (DataverseThrottled
+                | DataverseUnavailable
+                | DataverseTimedOut
+                | SignInFailed
+                | DataverseAccessDenied unreachable) {
+            // the environment cannot be read now; any other failure is the service's own fault and is not hidden
+            log.warn(
+                    "Environment '{}' could not be read for a question across environments: {}",
+                    environment.name(),
+                    unreachable.getMessage());
+            ProblemDetail problem = Problems.ofDataverseFailure(unreachable);
             problem.setProperty("environment", environment.name());
             return new Answer<>(environment, null, Problems.asJson(problem));
         } finally {

@@ -29,7 +29,10 @@ record Identity(
 
     /** An account in one environment and what it holds there, or why that environment could not be read. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "IdentityInEnvironment")
+    @Schema(
+            name = "IdentityInEnvironment",
+            description = "An account of the person in one environment with its grants; or, instead of both, the"
+                    + " problem that kept the environment from being read.")
     record InEnvironment(
             @Schema(example = "contoso") String environment,
 

@@ -46,7 +46,8 @@ class IdentityController {
                     + " environment's system-account toggle hides are left out), each with everything it holds"
                     + " there, direct and inherited, exactly as that environment's GET /accounts/{id} and"
                     + " GET /grants?principalType=account answer. An environment that cannot be read appears once,"
-                    + " with its problem. A few Dataverse requests per environment, whatever the environment's size.")
+                    + " with its problem. Six Dataverse requests per environment with an account, whatever the"
+                    + " environment's size.")
     @ApiResponse(
             responseCode = "200",
             description = "The person's accounts.",
@@ -80,8 +81,9 @@ class IdentityController {
             summary = "List holders of a role in every environment",
             description = "Every account holding a role of this name, directly or through a team, in every"
                     + " environment: \"who is System Administrator anywhere?\". Items are ordered by environment,"
-                    + " then grant id. Environments that cannot be read are listed in unavailable. Pass"
-                    + " nextPageToken back as pageToken, with the same roleName, until it is null.")
+                    + " then grant id. Environments whose holders are missing (not readable for this page or an"
+                    + " earlier one) are listed in unavailable. Pass nextPageToken back as pageToken, with the same"
+                    + " roleName, until it is null.")
     @ApiResponse(
             responseCode = "200",
             description = "A page of role holders.",
@@ -100,7 +102,7 @@ class IdentityController {
                             example = "System Administrator")
                     @RequestParam
                     @NotBlank
-                    @Size(max = 256)
+                    @Size(min = 1, max = 256)
                     String roleName,
             @Parameter(
                             description =

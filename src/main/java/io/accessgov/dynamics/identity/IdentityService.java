@@ -9,12 +9,17 @@ import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
+import io.accessgov.dynamics.web.ProblemKind;
+import io.accessgov.dynamics.web.Problems;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,25 +70,49 @@ class IdentityService {
      * @throws InvalidPageToken when the token is not one of this list for this role name; nothing is read then
      */
     RoleHolderPage roleHolders(String roleName, @Nullable Integer pageSize, @Nullable String pageToken) {
-        List<EnvironmentUnavailable> unavailable = new ArrayList<>();
         String fingerprint = PageTokens.fingerprint(roleName.toLowerCase(Locale.ROOT));
-        Page<RoleHolder> page = pages.pageAfter(ROLE_HOLDERS, fingerprint, pageSize, pageToken, after -> {
-            // items are ordered by environment first: the environments before the cursor's are done
-            String from = after == null ? "" : RoleHolder.environmentOf(after);
-            List<RoleHolder> holders = new ArrayList<>();
-            for (Answer<List<RoleHolder>> answer : environments.ask(
-                    environment -> environment.name().compareTo(from) >= 0,
-                    environment -> holdersIn(environment, roleName))) {
-                if (answer.answered()) {
-                    holders.addAll(answer.value());
-                } else {
-                    unavailable.add(
-                            new EnvironmentUnavailable(answer.environment().name(), answer.problem()));
-                }
-            }
-            return holders;
-        });
+        List<EnvironmentUnavailable> unavailable = new ArrayList<>();
+        Set<String> missedBefore = new TreeSet<>();
+        Set<String> unreadable = new TreeSet<>();
+        Page<RoleHolder> page = pages.pageAfter(
+                ROLE_HOLDERS,
+                fingerprint,
+                pageSize,
+                pageToken,
+                after -> {
+                    RoleHolderCursor cursor = RoleHolderCursor.parse(after);
+                    // holders an earlier page could not read stay missing from the whole list: say so on every page
+                    missedBefore.addAll(cursor.missed());
+                    cursor.missed().forEach(name -> unavailable.add(missedEarlier(name)));
+                    // items are ordered by environment first: the environments before the cursor's are done
+                    String from = cursor.environment();
+                    List<RoleHolder> holders = new ArrayList<>();
+                    for (Answer<List<RoleHolder>> answer : environments.ask(
+                            environment -> environment.name().compareTo(from) >= 0,
+                            environment -> holdersIn(environment, roleName))) {
+                        if (answer.answered()) {
+                            holders.addAll(answer.value());
+                        } else {
+                            unreadable.add(answer.environment().name());
+                            unavailable.add(new EnvironmentUnavailable(
+                                    answer.environment().name(), answer.problem()));
+                        }
+                    }
+                    return holders;
+                },
+                last -> RoleHolderCursor.after(last, missedBefore, unreadable));
+        unavailable.sort(Comparator.comparing(EnvironmentUnavailable::environment));
         return new RoleHolderPage(page.items(), page.nextPageToken(), unavailable);
+    }
+
+    private static EnvironmentUnavailable missedEarlier(String environment) {
+        ProblemDetail problem = Problems.of(
+                ProblemKind.DATAVERSE_UNAVAILABLE,
+                "This environment could not be read for an earlier page of this list, so its holders are missing"
+                        + " from it; start the list again without pageToken to read them.",
+                null);
+        problem.setProperty("environment", environment);
+        return new EnvironmentUnavailable(environment, Problems.asJson(problem));
     }
 
     /** The person's accounts here (those the system-account toggle shows), each with its grants: a few requests. */

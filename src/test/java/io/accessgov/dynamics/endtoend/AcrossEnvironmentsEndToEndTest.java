@@ -102,33 +102,61 @@ class AcrossEnvironmentsEndToEndTest {
 
     @Test
     void aPersonsAccountsInEveryEnvironmentCarryWhatEachHoldsThere() {
-        String megan = entraObjectId("alpha", "Megan Bowen");
+        // Megan Bowen holds roles directly; Alex Wilber also through teams that hold roles
+        for (String person : List.of("Megan Bowen", "Alex Wilber")) {
+            String objectId = entraObjectId("alpha", person);
 
-        JsonNode identity = http.json("/api/v1/identities/" + megan);
+            JsonNode identity = http.json("/api/v1/identities/" + objectId);
 
-        assertThat(identity.get("entraObjectId").asString()).isEqualTo(megan);
-        JsonNode entries = identity.get("environments");
-        assertThat(entries)
-                .extracting(entry -> entry.get("environment").asString())
-                .containsExactly("alpha", "beta");
-        for (JsonNode entry : entries) {
-            String environment = entry.get("environment").asString();
-            String accountId = entry.at("/account/id").asString();
-            assertThat(userRow(environment, accountId)
-                            .get("azureactivedirectoryobjectid")
-                            .toString())
-                    .isEqualTo(megan);
-            assertThat(entry.get("account"))
-                    .as("the account as the environment's own path answers it")
-                    .isEqualTo(http.json("/api/v1/environments/" + environment + "/accounts/" + accountId));
-            assertThat(grantsOf(entry.get("grants")))
-                    .as("grants in " + environment)
-                    .isEqualTo(expected(environment).where(id -> id.endsWith(":account:" + accountId)));
-            assertThat(entry.has("problem")).isFalse();
+            assertThat(identity.get("entraObjectId").asString()).isEqualTo(objectId);
+            JsonNode entries = identity.get("environments");
+            assertThat(entries)
+                    .extracting(entry -> entry.get("environment").asString())
+                    .as(person)
+                    .containsExactly("alpha", "beta");
+            for (JsonNode entry : entries) {
+                String environment = entry.get("environment").asString();
+                String accountId = entry.at("/account/id").asString();
+                assertThat(userRow(environment, accountId)
+                                .get("azureactivedirectoryobjectid")
+                                .toString())
+                        .isEqualTo(objectId);
+                assertThat(entry.get("account"))
+                        .as("the account as the environment's own path answers it")
+                        .isEqualTo(http.json("/api/v1/environments/" + environment + "/accounts/" + accountId));
+                assertThat(List.copyOf(entry.get("grants").valueStream().toList()))
+                        .as("the grants as the environment's own /grants answers them")
+                        .isEqualTo(http.listAll(
+                                        "/api/v1/environments/" + environment + "/grants",
+                                        "principalType=account&principalId=" + accountId)
+                                .items());
+                assertThat(grantsOf(entry.get("grants")))
+                        .as(person + "'s grants in " + environment)
+                        .isEqualTo(expected(environment).where(id -> id.endsWith(":account:" + accountId)));
+                assertThat(entry.has("problem")).isFalse();
+            }
+            assertThat(entries.get(0).at("/account/id").asString())
+                    .as("each environment has its own user id for the same person")
+                    .isNotEqualTo(entries.get(1).at("/account/id").asString());
         }
-        assertThat(entries.get(0).at("/account/id").asString())
-                .as("each environment has its own user id for the same person")
-                .isNotEqualTo(entries.get(1).at("/account/id").asString());
+        assertThat(expected("alpha")
+                        .where(id -> id.endsWith(":account:" + userId("alpha", "Alex Wilber")))
+                        .values())
+                .as("the case this test is for: a role held through a team")
+                .anySatisfy(grant -> assertThat(grant.sources()).anyMatch(source -> source.startsWith("team:")));
+    }
+
+    @Test
+    void aPersonNotFoundWhileAnEnvironmentCannotBeReadIsNotCalledAbsent() {
+        simulators.get("beta").faults().inject(Fault.status(503).times(1_000));
+
+        HttpResponse<String> answer = http.get("/api/v1/identities/0f0f0f0f-1111-4222-8333-444444444444");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode entries = ServiceHttp.parse(answer.body()).get("environments");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("environment").asString()).isEqualTo("beta");
+        assertThat(entries.get(0).at("/problem/status").asInt()).isEqualTo(503);
     }
 
     @Test
@@ -164,21 +192,8 @@ class AcrossEnvironmentsEndToEndTest {
     void holdersOfARoleAreFoundInEveryEnvironmentWhateverTheCase() {
         List<JsonNode> holders = allRoleHolders("system administrator", 3);
 
-        Map<String, Map<String, Expected>> expected = new TreeMap<>();
-        for (String environment : NAMES) {
-            Set<String> roots = rootsNamed(environment, "System Administrator");
-            Map<String, Expected> grants = expected(environment)
-                    .where(id -> roots.stream().anyMatch(root -> id.startsWith("role:" + root + ":assigned:account:")));
-            if (!grants.isEmpty()) {
-                expected.put(environment, grants);
-            }
-        }
-        Map<String, Map<String, Expected>> actual = new TreeMap<>();
-        for (JsonNode holder : holders) {
-            actual.computeIfAbsent(holder.get("environment").asString(), key -> new TreeMap<>())
-                    .putAll(grantsOf(List.of(holder.get("grant"))));
-        }
-        assertThat(actual).isEqualTo(expected);
+        Map<String, Map<String, Expected>> actual = byEnvironment(holders);
+        assertThat(actual).isEqualTo(expectedHolders("System Administrator"));
         assertThat(actual).containsKeys("alpha", "beta");
 
         String cameron = entraObjectId("beta", "Cameron White");
@@ -193,7 +208,7 @@ class AcrossEnvironmentsEndToEndTest {
     void holdersThroughTeamsNameTheTeam() {
         List<JsonNode> holders = allRoleHolders("Data Steward", 50);
 
-        assertThat(holders).isNotEmpty();
+        assertThat(byEnvironment(holders)).isEqualTo(expectedHolders("Data Steward"));
         assertThat(holders)
                 .flatExtracting(holder -> List.copyOf(holder.at("/grant/sources")
                         .valueStream()
@@ -203,7 +218,37 @@ class AcrossEnvironmentsEndToEndTest {
     }
 
     @Test
-    void roleHoldersCostAFewRequestsPerEnvironmentAndReachEveryEnvironmentAtOnce() {
+    void anEnvironmentNotReadForAnEarlierPageIsReportedOnEveryLaterPage() {
+        String role = "Basic User";
+        Map<String, Map<String, Expected>> expected = expectedHolders(role);
+        assertThat(expected).as("the case: holders in alpha and gamma").containsKeys("alpha", "gamma");
+        int pageSize = expected.get("alpha").size() + 1;
+        String url = "/api/v1/role-holders?roleName=Basic%20User&pageSize=" + pageSize;
+        simulators.get("beta").faults().inject(Fault.status(503).times(1_000));
+
+        JsonNode first = http.json(url);
+        simulators.get("beta").faults().clear();
+        JsonNode second = http.json(url + "&pageToken="
+                + URLEncoder.encode(first.get("nextPageToken").asString(), StandardCharsets.UTF_8));
+
+        assertThat(first.at("/items/" + (pageSize - 1) + "/environment").asString())
+                .as("the first page ends past beta")
+                .isEqualTo("gamma");
+        assertThat(first.get("unavailable"))
+                .extracting(item -> item.get("environment").asString())
+                .containsExactly("beta");
+        assertThat(second.get("unavailable"))
+                .extracting(item -> item.get("environment").asString())
+                .as("beta's holders are missing from the list even though beta answers again")
+                .containsExactly("beta");
+        assertThat(second.at("/unavailable/0/problem/detail").asString()).contains("start the list again");
+        assertThat(second.get("items"))
+                .extracting(item -> item.get("environment").asString())
+                .containsOnly("gamma");
+    }
+
+    @Test
+    void roleHoldersCostAFewRequestsPerEnvironmentForAFewHolders() {
         allRoleHolders("System Administrator", 1000);
 
         for (String environment : NAMES) {
@@ -330,5 +375,35 @@ class AcrossEnvironmentsEndToEndTest {
         Object objectId = userRow(environment, holder.at("/grant/principal/id").asString())
                 .get("azureactivedirectoryobjectid");
         return String.valueOf(objectId);
+    }
+
+    private static Map<String, Map<String, Expected>> expectedHolders(String roleName) {
+        Map<String, Map<String, Expected>> expected = new TreeMap<>();
+        for (String environment : NAMES) {
+            Set<String> roots = rootsNamed(environment, roleName);
+            Map<String, Expected> grants = expected(environment)
+                    .where(id -> roots.stream().anyMatch(root -> id.startsWith("role:" + root + ":assigned:account:")));
+            if (!grants.isEmpty()) {
+                expected.put(environment, grants);
+            }
+        }
+        return expected;
+    }
+
+    private static Map<String, Map<String, Expected>> byEnvironment(List<JsonNode> holders) {
+        Map<String, Map<String, Expected>> actual = new TreeMap<>();
+        for (JsonNode holder : holders) {
+            actual.computeIfAbsent(holder.get("environment").asString(), key -> new TreeMap<>())
+                    .putAll(grantsOf(List.of(holder.get("grant"))));
+        }
+        return actual;
+    }
+
+    private static String userId(String environment, String fullName) {
+        return simulators.get(environment).state().rows("systemusers").stream()
+                .filter(row -> fullName.equals(row.get("fullname")))
+                .map(row -> row.get("systemuserid").toString())
+                .findFirst()
+                .orElseThrow();
     }
 }
