@@ -92,7 +92,6 @@ public record ConnectorProperties(
             @Valid @DefaultValue Schedule schedule,
             @DefaultValue("60s") @NotNull Duration lease) {
 
-
         @AssertTrue(message = "connector.syncs.lease (CONNECTOR_SYNCS_LEASE) must be at least 3s, e.g. 60s")
         boolean isLeaseLongEnough() {
             return lease.compareTo(Duration.ofSeconds(3)) >= 0;

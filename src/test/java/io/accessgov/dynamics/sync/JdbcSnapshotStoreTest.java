@@ -63,6 +63,27 @@ class JdbcSnapshotStoreTest {
     }
 
     @Test
+    void aSnapshotKeepsItsDeltaStateAsAThirdPartAndASnapshotWithoutOneHasNone() throws IOException {
+        UUID withState = UUID.randomUUID();
+        byte[] state = random(JdbcSnapshotStore.CHUNK + 777);
+        try (SnapshotStore.Draft draft = store.draft(withState)) {
+            draft.lines().write(new byte[] {1});
+            write(draft.state(), state);
+            draft.commit(new SnapshotSize(1, 1, 1));
+        }
+        UUID without = UUID.randomUUID();
+        try (SnapshotStore.Draft draft = store.draft(without)) {
+            draft.lines().write(new byte[] {1});
+            draft.commit(new SnapshotSize(1, 1, 1));
+        }
+
+        try (InputStream in = store.read(withState).state().orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(state);
+        }
+        assertThat(store.read(without).state()).isEmpty();
+    }
+
+    @Test
     void aSnapshotWrittenWithTheSyncWriterReadsBackLineByLine() throws IOException {
         UUID id = UUID.randomUUID();
         SnapshotCompression compression = new SnapshotCompression();

@@ -87,7 +87,8 @@ class SyncSchedulesTest {
             SyncRun run = call.getArgument(0);
             return run.view(SyncStatus.SUCCEEDED, Clock.systemUTC().instant(), Sync.Counts.NONE, null);
         });
-        FileSnapshotStore store = new FileSnapshotStore(dataDir, JsonMapper.builder().build());
+        FileSnapshotStore store =
+                new FileSnapshotStore(dataDir, JsonMapper.builder().build());
         SyncService service = new SyncService(
                 "contoso",
                 true,
