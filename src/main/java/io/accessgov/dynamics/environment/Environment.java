@@ -16,6 +16,9 @@ import java.time.Duration;
  */
 public final class Environment implements AutoCloseable {
 
+    /** The log context (MDC) key naming the environment a log line is about. */
+    public static final String MDC_KEY = "environment";
+
     private final EnvironmentDefinition definition;
     private final DataverseConnectionInfo connection;
     private final DataverseClient dataverse;

@@ -60,6 +60,20 @@ public final class CursorPages {
             @Nullable Integer pageSize,
             @Nullable String pageToken,
             Supplier<? extends Collection<? extends T>> items) {
+        return pageAfter(order, fingerprint, pageSize, pageToken, after -> items.get());
+    }
+
+    /**
+     * {@link #page}, for a list that can skip reading what lies before the cursor: {@code itemsFrom} gets the key of
+     * the previous page's last item (null on the first page) and reads at least every item after it, in any order;
+     * items at or before it may be included and are left out here.
+     */
+    public <T> Page<T> pageAfter(
+            Order<T> order,
+            String fingerprint,
+            @Nullable Integer pageSize,
+            @Nullable String pageToken,
+            Function<@Nullable String, ? extends Collection<? extends T>> itemsFrom) {
         String after = null;
         int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
         if (pageToken != null) {
@@ -68,7 +82,7 @@ public final class CursorPages {
             size = cursor.pageSize();
         }
         List<Map.Entry<String, T>> rest = new ArrayList<>();
-        for (T item : items.get()) {
+        for (T item : itemsFrom.apply(after)) {
             String key = order.key().apply(item);
             if (after == null || order.keys().compare(key, after) > 0) {
                 rest.add(Map.entry(key, item));
