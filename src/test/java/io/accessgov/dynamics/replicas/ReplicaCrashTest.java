@@ -57,7 +57,18 @@ class ReplicaCrashTest {
 
     @Test
     void aSyncWhoseReplicaIsKilledBecomesFailedWithinTheLeaseAndAnotherReplicaStartsANewOne() throws Exception {
-        simulator.faults().addedLatency(Duration.ofSeconds(2));
+        UUID role = simulator
+                .state()
+                .roleCopy("System Customizer", simulator.state().rootBusinessUnitId());
+        UUID alex = simulator.state().userIdByDomainName("alex.wilber@contoso.com");
+        String since = java.time.Instant.now().toString();
+        String grant = "{\"resourceType\": \"role\", \"resourceId\": \"" + role
+                + "\", \"principalType\": \"account\", \"principalId\": \"" + alex + "\"}";
+        java.util.List<Integer> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answered.add(doomed.send("POST", "/api/v1/grants", grant).statusCode());
+        }
+        simulator.faults().addedLatency(Duration.ofSeconds(20)); // the sync outlives the kill below
         HttpResponse<String> started = doomed.send("POST", "/api/v1/syncs", null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = Replica.parse(started.body()).get("id").asString();
@@ -79,6 +90,13 @@ class ReplicaCrashTest {
                 .isEqualTo("urn:dynamics365-connector:problem:sync-interrupted");
         assertThat(reportedAfter).isLessThanOrEqualTo(LEASE.toMillis() + 2_000);
         assertThat(survivor.get("/api/v1/syncs/" + id + "/export").statusCode()).isEqualTo(409);
+        assertThat(answered).containsExactly(201, 200, 200);
+        JsonNode events =
+                survivor.json("/api/v1/audit-events?resourceId=" + role + "&principalId=" + alex + "&since=" + since);
+        assertThat(events.get("items"))
+                .as("every attempt the killed replica answered, once")
+                .extracting(event -> event.get("outcome").asString())
+                .containsExactly("created", "already-held", "already-held");
 
         simulator.faults().addedLatency(Duration.ZERO);
         HttpResponse<String> next = survivor.send("POST", "/api/v1/syncs", null);

@@ -72,7 +72,7 @@ class ReplicasEndToEndTest {
 
     @Test
     void aSyncStartedOnOneReplicaIsFollowedAndExportedFromTheOtherWhichCannotStartAnother() throws Exception {
-        simulator.faults().addedLatency(Duration.ofMillis(400));
+        simulator.faults().addedLatency(Duration.ofSeconds(3)); // the sync outlives the calls below
         HttpResponse<String> started = first.send("POST", "/api/v1/syncs", null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = Replica.parse(started.body()).get("id").asString();
