@@ -54,6 +54,15 @@ class GrantService {
         }
     }
 
+    /**
+     * Every grant the query admits, ordered by id, in one list.
+     *
+     * @throws GrantSubjectNotFound when the principal or resource does not exist for the API
+     */
+    List<Grant> all(Environment environment, GrantQuery query) {
+        return grants(AccessFactsReader.of(environment), query);
+    }
+
     /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */
     private static List<Grant> grants(AccessFactsReader reader, GrantQuery query) {
         AccessFacts facts;

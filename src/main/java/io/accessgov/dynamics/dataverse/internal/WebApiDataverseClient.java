@@ -165,6 +165,15 @@ public final class WebApiDataverseClient implements DataverseClient {
                     contains("domainname", query.search()),
                     contains("internalemailaddress", query.search())));
         }
+        if (query.userName() != null) {
+            parts.add(eq("domainname", query.userName()));
+        }
+        if (query.entraObjectId() != null) {
+            parts.add(eq("azureactivedirectoryobjectid", query.entraObjectId()));
+        }
+        if (query.nameContains() != null) {
+            parts.add(contains("fullname", query.nameContains()));
+        }
         return users.page(and(parts), pageSize);
     }
 
@@ -259,6 +268,12 @@ public final class WebApiDataverseClient implements DataverseClient {
         }
         if (query.search() != null) {
             parts.add(contains("name", query.search()));
+        }
+        if (query.name() != null) {
+            parts.add(eq("name", query.name()));
+        }
+        if (query.entraObjectId() != null) {
+            parts.add(eq("azureactivedirectoryobjectid", query.entraObjectId()));
         }
         return teams.page(and(parts), pageSize);
     }

@@ -1,0 +1,39 @@
+package io.accessgov.dynamics.scim;
+
+import io.accessgov.dynamics.web.ApiProblem;
+import io.accessgov.dynamics.web.ProblemKind;
+import java.util.Map;
+
+/**
+ * A SCIM request refused for a reason RFC 7644 §3.12 names with a {@code scimType} ({@code invalidFilter},
+ * {@code invalidValue}, {@code invalidPath}, {@code noTarget}, {@code mutability}, {@code invalidSyntax},
+ * {@code tooMany}); nothing was changed.
+ */
+final class ScimRefusal extends ApiProblem {
+
+    static final String SCIM_TYPE = "scimType";
+
+    private final String scimType;
+
+    ScimRefusal(ProblemKind kind, String scimType, String detail) {
+        super(kind, detail);
+        this.scimType = scimType;
+    }
+
+    static ScimRefusal invalidFilter(String detail) {
+        return new ScimRefusal(ProblemKind.INVALID_FILTER, "invalidFilter", detail);
+    }
+
+    static ScimRefusal invalidValue(String detail) {
+        return new ScimRefusal(ProblemKind.INVALID_PARAMETER, "invalidValue", detail);
+    }
+
+    static ScimRefusal invalidPatch(String scimType, String detail) {
+        return new ScimRefusal(ProblemKind.INVALID_BODY, scimType, detail);
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of(SCIM_TYPE, scimType);
+    }
+}
