@@ -3,6 +3,7 @@ package io.accessgov.dynamics.scim;
 import io.accessgov.dynamics.web.ApiProblem;
 import io.accessgov.dynamics.web.ProblemKind;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SCIM request refused for a reason RFC 7644 §3.12 names with a {@code scimType} ({@code invalidFilter},
@@ -13,9 +14,10 @@ final class ScimRefusal extends ApiProblem {
 
     static final String SCIM_TYPE = "scimType";
 
-    private final String scimType;
+    private final @Nullable String scimType;
 
-    ScimRefusal(ProblemKind kind, String scimType, String detail) {
+    /** @param scimType RFC 7644's scimType; null for a refusal that has none (e.g. a 412) */
+    ScimRefusal(ProblemKind kind, @Nullable String scimType, String detail) {
         super(kind, detail);
         this.scimType = scimType;
     }
@@ -34,6 +36,6 @@ final class ScimRefusal extends ApiProblem {
 
     @Override
     public Map<String, Object> properties() {
-        return Map.of(SCIM_TYPE, scimType);
+        return scimType == null ? Map.of() : Map.of(SCIM_TYPE, scimType);
     }
 }

@@ -1,13 +1,17 @@
 package io.accessgov.dynamics.scim;
 
+import com.unboundid.scim2.common.messages.PatchRequest;
 import io.accessgov.dynamics.account.Account;
 import io.accessgov.dynamics.account.AccountService;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.Grants;
 import io.accessgov.dynamics.web.PageTokens;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +43,36 @@ class ScimUsers {
     /** The full user with its version, for a change's precondition. */
     ObjectNode current(Environment environment, UUID id, HttpServletRequest request) {
         return get(environment, id, AttributeSelection.ALL, request);
+    }
+
+    /**
+     * Applies a PATCH to the user's roles (docs/scim.md): each role added is assigned, each removed is revoked, through
+     * grant/. Then answers the user as it stands.
+     *
+     * @param ifMatch the request's {@code If-Match}; a stale version changes nothing (412)
+     */
+    ObjectNode patch(
+            Environment environment,
+            UUID id,
+            byte[] body,
+            @Nullable String ifMatch,
+            AttributeSelection selection,
+            HttpServletRequest request) {
+        PatchRequest patch = ScimPatch.read(body);
+        ObjectNode current = current(environment, id, request);
+        ScimPatch.requireVersion(ifMatch, current);
+        Set<String> inherited = new HashSet<>();
+        current.path("roles").forEach(role -> {
+            if (UserResources.INHERITED.equals(role.path("type").asString(""))) {
+                inherited.add(role.path("value").asString(""));
+            }
+        });
+        ScimPatch.Links links = ScimPatch.links(patch, current, "roles", inherited);
+        LinkChanges.apply(
+                links,
+                role -> grants.assignRole(environment, role, id),
+                role -> grants.removeRole(environment, role, id));
+        return get(environment, id, selection, request);
     }
 
     /** One page of the users matching the filter. */

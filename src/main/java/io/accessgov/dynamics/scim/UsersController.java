@@ -6,11 +6,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,6 +51,23 @@ class UsersController {
         UserFilters.Criteria criteria = UserFilters.parse(filter);
         ListParameters paging = ListParameters.of(startIndex, count);
         return ScimLists.of(users.list(environment, criteria, paging.startIndex(), paging.count(), selection, request));
+    }
+
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {ScimPaths.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<JsonNode> patch(
+            @Parameter(hidden = true) Environment environment,
+            HttpServletRequest request,
+            @PathVariable String id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestParam(required = false) @Nullable String attributes,
+            @RequestParam(required = false) @Nullable String excludedAttributes,
+            @RequestBody(required = false) byte @Nullable [] body) {
+        AttributeSelection selection = AttributeSelection.of(attributes, excludedAttributes, ScimSchemas.USER);
+        ObjectNode changed =
+                users.patch(environment, userId(id), body == null ? new byte[0] : body, ifMatch, selection, request);
+        return ScimResponses.withVersion(changed);
     }
 
     @GetMapping("/{id}")

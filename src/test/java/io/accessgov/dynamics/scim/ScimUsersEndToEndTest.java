@@ -187,7 +187,7 @@ class ScimUsersEndToEndTest {
                 "DELETE", "/scim/v2/Users/" + accountWithRoles().get("id").asString(), null, null);
         assertScimError(deleted, 405, null);
         assertThat(deleted.headers().firstValue("Allow"))
-                .hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+                .hasValueSatisfying(allow -> assertThat(allow).contains("PATCH"));
     }
 
     @Test
@@ -198,8 +198,12 @@ class ScimUsersEndToEndTest {
 
     /** A human account of the demo organisation holding a role directly and another through a team. */
     static JsonNode accountWithRoles() {
+        return accountWithRoles(service);
+    }
+
+    static JsonNode accountWithRoles(ScimService service) {
         for (JsonNode account : service.json("/api/v1/accounts?pageSize=1000").get("items")) {
-            Map<String, String> roles = restRoles(account.get("id").asString());
+            Map<String, String> roles = restRoles(service, account.get("id").asString());
             if (roles.containsValue("direct")
                     && roles.containsValue("inherited")
                     && !account.get("entraObjectId").isNull()) {
@@ -211,6 +215,10 @@ class ScimUsersEndToEndTest {
 
     /** Role id → direct or inherited, from the REST API's grants. */
     static Map<String, String> restRoles(String accountId) {
+        return restRoles(service, accountId);
+    }
+
+    static Map<String, String> restRoles(ScimService service, String accountId) {
         Map<String, String> roles = new HashMap<>();
         service.json("/api/v1/grants?principalType=account&pageSize=1000&principalId=" + accountId)
                 .get("items")
