@@ -2,7 +2,9 @@ package io.accessgov.dynamics.scim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.accessgov.dynamics.simulator.Fault;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +103,40 @@ class ScimDiscoveryEndToEndTest {
     @Test
     void anUnknownSchemaIsASCIMNotFound() {
         assertScimError(service.get("/scim/v2/Schemas/urn:nothing"), 404, null);
+    }
+
+    @Test
+    void aThrottlingDataverseIsA503WithRetryAfterAndTheRestApisDetail() {
+        service.contoso.faults().inject(Fault.throttled(Duration.ofSeconds(30)).times(100));
+        try {
+            HttpResponse<String> response = service.get("/scim/v2/Users?count=1");
+            HttpResponse<String> rest = service.get("/api/v1/accounts?pageSize=1");
+
+            JsonNode error = assertScimError(response, 503, null);
+            assertThat(response.headers().firstValue("Retry-After"))
+                    .isPresent()
+                    .isEqualTo(rest.headers().firstValue("Retry-After"));
+            assertThat(Integer.parseInt(
+                            response.headers().firstValue("Retry-After").orElseThrow()))
+                    .isPositive();
+            assertThat(error.get("detail").asString())
+                    .isEqualTo(ScimService.parse(rest.body()).get("detail").asString());
+        } finally {
+            service.contoso.faults().clear();
+        }
+    }
+
+    @Test
+    void aPatchThatIsNotJsonIsAnUnsupportedMediaType() {
+        HttpResponse<String> response = service.send(
+                "PATCH",
+                "/scim/v2/Groups/00000000-0000-4000-8000-000000000000",
+                "members",
+                null,
+                "Content-Type",
+                "text/plain");
+
+        assertScimError(response, 415, null);
     }
 
     static JsonNode assertScimError(HttpResponse<String> response, int status, String scimType) {

@@ -92,13 +92,13 @@ final class ScimService implements AutoCloseable {
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", ScimPaths.MEDIA_TYPE);
+            request.setHeader("Content-Type", ScimPaths.MEDIA_TYPE);
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        if (headers.length > 0) {
-            request.headers(headers);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
         }
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
