@@ -7,7 +7,11 @@ import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -61,6 +65,26 @@ class GrantService {
      */
     List<Grant> all(Environment environment, GrantQuery query) {
         return grants(AccessFactsReader.of(environment), query);
+    }
+
+    /**
+     * Everything each of these accounts holds (roles, direct and inherited, and team memberships), read together.
+     * An account that does not exist for the API has no entry.
+     */
+    Map<UUID, List<Grant>> allOfAccounts(Environment environment, Collection<UUID> accountIds) {
+        AccessFacts facts = AccessFactsReader.of(environment).ofAccounts(accountIds);
+        Map<UUID, List<Grant>> grants = new LinkedHashMap<>();
+        facts.accounts().keySet().forEach(id -> grants.put(id, new ArrayList<>()));
+        for (Grant grant : GrantAssembler.assemble(facts)) {
+            if (grant.principal().type().equals(PrincipalType.ACCOUNT.wireName())) {
+                List<Grant> held = grants.get(UUID.fromString(grant.principal().id()));
+                if (held != null) {
+                    held.add(grant);
+                }
+            }
+        }
+        grants.replaceAll((id, held) -> List.copyOf(held));
+        return grants;
     }
 
     /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */

@@ -3,7 +3,9 @@ package io.accessgov.dynamics.grant;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
 import io.accessgov.dynamics.grant.GrantId.ResourceType;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,14 @@ public class Grants {
      */
     public List<Grant> ofAccount(Environment environment, UUID accountId) {
         return grants.all(environment, new GrantQuery(PrincipalType.ACCOUNT, accountId, null, null));
+    }
+
+    /**
+     * Everything each of these accounts holds, read together: a page of accounts costs a few requests, not a few per
+     * account. An account that does not exist for the API has no entry.
+     */
+    public Map<UUID, List<Grant>> ofAccounts(Environment environment, Collection<UUID> accountIds) {
+        return grants.allOfAccounts(environment, accountIds);
     }
 
     /**

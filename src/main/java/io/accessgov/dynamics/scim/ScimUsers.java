@@ -4,11 +4,13 @@ import com.unboundid.scim2.common.messages.PatchRequest;
 import io.accessgov.dynamics.account.Account;
 import io.accessgov.dynamics.account.AccountService;
 import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.grant.Grant;
 import io.accessgov.dynamics.grant.Grants;
 import io.accessgov.dynamics.web.PageTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -92,8 +94,16 @@ class ScimUsers {
                         filter.status(), filter.username(), filter.entraObjectId(), filter.displayNameContains());
         IndexPaging.IndexedPage<Account> page =
                 paging.page(list, startIndex, count, (size, token) -> accounts.list(environment, filter, size, token));
+        Map<UUID, List<Grant>> held = selection.returns("roles")
+                ? grants.ofAccounts(
+                        environment, page.items().stream().map(Account::id).toList())
+                : Map.of();
         List<ObjectNode> users = page.items().stream()
-                .map(account -> resource(environment, account, selection, request))
+                .map(account -> selection.apply(UserResources.of(
+                        account,
+                        selection.returns("roles") ? held.getOrDefault(account.id(), List.of()) : null,
+                        ScimPaths.location(
+                                request, environment, ENDPOINT, account.id().toString()))))
                 .toList();
         return new IndexPaging.IndexedPage<>(users, page.startIndex(), page.totalResults());
     }

@@ -124,6 +124,23 @@ class ScimUsersEndToEndTest {
     }
 
     @Test
+    void aPageOfUsersCarriesEveryonesRolesReadTogether() {
+        service.json("/scim/v2/Users?count=30"); // the list's total is counted once; not the question here
+        service.contoso.requests().clear();
+
+        JsonNode page = service.json("/scim/v2/Users?count=30");
+        int requests = service.contoso.requests().dataverse().size();
+
+        assertThat(page.get("Resources").size()).isEqualTo(30);
+        page.get("Resources").forEach(user -> assertThat(roles(user))
+                .as(user.get("userName").asString())
+                .isEqualTo(restRoles(user.get("id").asString())));
+        assertThat(requests)
+                .as("a few requests for the whole page, not a few per user")
+                .isLessThanOrEqualTo(10);
+    }
+
+    @Test
     void displayNameContainsAndActiveAreEvaluatedByDataverse() {
         JsonNode list =
                 service.json("/scim/v2/Users?count=1000&filter=" + encode("displayName co \"a\" and active eq false"));

@@ -302,6 +302,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     }
 
     @Override
+    public List<UserRoleLink> userRolesOfUsers(Collection<UUID> userIds) {
+        return userRoles.allWhereIn("systemuserid", userIds);
+    }
+
+    @Override
     public List<UserRoleLink> userRolesOfRoles(Collection<UUID> roleIds) {
         return userRoles.allWhereIn("roleid", roleIds);
     }
@@ -309,6 +314,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public List<TeamMembership> membershipsOfUser(UUID userId) {
         return memberships.all(eq("systemuserid", userId));
+    }
+
+    @Override
+    public List<TeamMembership> membershipsOfUsers(Collection<UUID> userIds) {
+        return memberships.allWhereIn("systemuserid", userIds);
     }
 
     @Override
