@@ -111,6 +111,20 @@ final class AccessFactsReader {
                 membershipLinks(memberships));
     }
 
+    /** The members of several teams, read together; teams that do not exist are left out. */
+    AccessFacts ofTeamsAsResource(Collection<UUID> teamIds) {
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        Set<UUID> found = ids(teams.stream().map(Team::id));
+        List<TeamMembership> memberships = found.isEmpty() ? List.of() : dataverse.membershipsOfTeams(found);
+        return new AccessFacts(
+                Map.of(),
+                teams(teams),
+                accounts(memberships.stream().map(TeamMembership::userId)),
+                List.of(),
+                List.of(),
+                membershipLinks(memberships));
+    }
+
     /**
      * Everyone holding a logical role: accounts and teams it is assigned to (any business unit's copy), and the
      * members of those teams. {@code roleId} may be the root's or any copy's id.

@@ -87,6 +87,24 @@ class GrantService {
         return grants;
     }
 
+    /** The members of each of these teams, read together. A team that does not exist has no entry. */
+    Map<UUID, List<Grant>> membersOfTeams(Environment environment, Collection<UUID> teamIds) {
+        AccessFacts facts = AccessFactsReader.of(environment).ofTeamsAsResource(teamIds);
+        Map<UUID, List<Grant>> grants = new LinkedHashMap<>();
+        facts.teams().keySet().forEach(id -> grants.put(id, new ArrayList<>()));
+        for (Grant grant : GrantAssembler.assemble(facts)) {
+            if (grant.resource().type().equals(ResourceType.TEAM.wireName())) {
+                List<Grant> members =
+                        grants.get(UUID.fromString(grant.resource().id()));
+                if (members != null) {
+                    members.add(grant);
+                }
+            }
+        }
+        grants.replaceAll((id, members) -> List.copyOf(members));
+        return grants;
+    }
+
     /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */
     private static List<Grant> grants(AccessFactsReader reader, GrantQuery query) {
         AccessFacts facts;

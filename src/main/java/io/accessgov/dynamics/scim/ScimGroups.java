@@ -2,12 +2,14 @@ package io.accessgov.dynamics.scim;
 
 import com.unboundid.scim2.common.messages.PatchRequest;
 import io.accessgov.dynamics.environment.Environment;
+import io.accessgov.dynamics.grant.Grant;
 import io.accessgov.dynamics.grant.Grants;
 import io.accessgov.dynamics.team.TeamService;
 import io.accessgov.dynamics.team.TeamView;
 import io.accessgov.dynamics.web.PageTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -78,8 +80,18 @@ class ScimGroups {
                 "Groups|" + environment.name() + "|" + PageTokens.fingerprint(query.name(), query.entraObjectId());
         IndexPaging.IndexedPage<TeamView> page =
                 paging.page(list, startIndex, count, (size, token) -> teams.list(environment, query, size, token));
+        boolean withMembers = selection.returns("members");
+        Map<UUID, List<Grant>> members = withMembers
+                ? grants.membersOfTeams(
+                        environment, page.items().stream().map(TeamView::id).toList())
+                : Map.of();
         List<ObjectNode> groups = page.items().stream()
-                .map(team -> resource(environment, team, selection, request))
+                .map(team -> selection.apply(GroupResources.of(
+                        team,
+                        withMembers ? members.getOrDefault(team.id(), List.of()) : null,
+                        ScimPaths.location(
+                                request, environment, ENDPOINT, team.id().toString()),
+                        ScimPaths.base(request, environment) + "/" + ScimUsers.ENDPOINT)))
                 .toList();
         return new IndexPaging.IndexedPage<>(groups, page.startIndex(), page.totalResults());
     }

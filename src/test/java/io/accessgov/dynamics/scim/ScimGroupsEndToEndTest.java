@@ -50,6 +50,19 @@ class ScimGroupsEndToEndTest {
     }
 
     @Test
+    void aPageOfGroupsReadsEveryTeamsMembersTogether() {
+        service.json("/scim/v2/Groups?count=1000"); // signs in and counts the list: not the question here
+        service.contoso.requests().clear();
+
+        JsonNode groups = service.json("/scim/v2/Groups?count=1000");
+
+        assertThat(groups.get("totalResults").asInt()).isGreaterThan(6);
+        assertThat(service.contoso.requests().dataverse())
+                .as("a few requests for the whole page, not a few per group")
+                .hasSizeLessThanOrEqualTo(6);
+    }
+
+    @Test
     void membersCarryTheirDisplayNameAndAReferenceToTheUser() {
         JsonNode group = groupWithMembers();
         JsonNode member = group.get("members").get(0);
