@@ -95,6 +95,12 @@ class ScimUsersEndToEndTest {
         assertThat(response.headers().firstValue("ETag"))
                 .hasValue(user.at("/meta/version").asString());
         assertThat(roles(user)).isEqualTo(restRoles(account.get("id").asString()));
+        JsonNode listed = service.json("/scim/v2/Users?filter="
+                        + encode("userName eq \"" + account.get("username").asString() + "\""))
+                .at("/Resources/0");
+        assertThat(listed.at("/meta/version").asString())
+                .as("a version read from a list is good for If-Match")
+                .isEqualTo(user.at("/meta/version").asString());
     }
 
     @Test
