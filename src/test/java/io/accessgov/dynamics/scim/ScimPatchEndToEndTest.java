@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * PATCH of a Group's members and a User's roles changes exactly the links asked for, once, through grant/: with the
  * REST API's rules, idempotence and refusals, as SCIM errors (docs/scim.md, "PATCH").
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ScimPatchEndToEndTest {
 
     private ScimService service;
@@ -59,6 +64,29 @@ class ScimPatchEndToEndTest {
         assertThat(ScimGroupsEndToEndTest.memberIdsOf(ScimService.parse(removed.body())))
                 .doesNotContain(account);
         assertThat(service.get(grant).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeIsOneAuditEventAsForTheRestApiAndAPatchThatChangesNothingIsNone(CapturedOutput output) {
+        String team = dataverseManagedTeam();
+        String account = humanNotIn(team);
+        String grantId = "team:" + team + ":member:account:" + account;
+
+        patch("/scim/v2/Groups/" + team, addMembers(account), null);
+        patch("/scim/v2/Groups/" + team, addMembers(account), null);
+
+        List<JsonNode> events = output.getOut()
+                .lines()
+                .filter(line -> line.startsWith("{"))
+                .map(ScimService::parse)
+                .filter(line -> "io.accessgov.dynamics.audit"
+                        .equals(line.path("log").path("logger").asString()))
+                .map(line -> line.get("audit"))
+                .filter(audit -> grantId.equals(audit.path("grantId").asString()))
+                .toList();
+        assertThat(events).extracting(audit -> audit.get("action").asString()).containsExactly("grant");
+        assertThat(events.get(0).get("outcome").asString()).isEqualTo("created");
+        assertThat(events.get(0).get("status").asInt()).isEqualTo(201);
     }
 
     @Test
