@@ -3,8 +3,10 @@ package io.accessgov.dynamics.account;
 import io.accessgov.dynamics.dataverse.AccessMode;
 import io.accessgov.dynamics.dataverse.AccountType;
 import io.accessgov.dynamics.dataverse.SystemUser;
+import io.accessgov.dynamics.environment.Environment;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +56,16 @@ public record Account(
 
         @Schema(example = "2024-03-15T16:21:58Z", nullable = true) @Nullable
         Instant modifiedAt) {
+
+    /**
+     * The user as this environment's API shows it, or empty when the environment's system-account toggle hides the
+     * user's type (docs/api.md §3): such a user does not exist for the API.
+     */
+    public static Optional<Account> in(Environment environment, SystemUser user) {
+        return environment.shows(user)
+                ? Optional.of(of(user, environment.classifier().classify(user)))
+                : Optional.empty();
+    }
 
     /** The account of a Dataverse user classified as {@code type}. */
     public static Account of(SystemUser user, AccountType type) {

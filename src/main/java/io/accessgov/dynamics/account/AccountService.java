@@ -106,8 +106,7 @@ public class AccountService {
         return environment
                 .dataverse()
                 .findUser(id)
-                .map(user -> Account.of(user, environment.classifier().classify(user)))
-                .filter(account -> environment.visibility().shows(account.accountType()))
+                .flatMap(user -> Account.in(environment, user))
                 .orElseThrow(() -> new AccountNotFound(id));
     }
 }

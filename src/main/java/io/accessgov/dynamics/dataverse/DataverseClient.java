@@ -27,6 +27,12 @@ public interface DataverseClient {
     /** The user with this id, if Dataverse has one. */
     Optional<SystemUser> findUser(UUID id);
 
+    /**
+     * Every user whose Entra object id ({@code azureactivedirectoryobjectid}) is this one: the same person's account
+     * here (docs/dataverse.md §1.3: the object id joins a person's accounts across environments). One request.
+     */
+    List<SystemUser> usersWithEntraObjectId(UUID entraObjectId);
+
     /** Who the service is signed in as ({@code WhoAmI}); proves the token and the application user work. */
     WhoAmI whoAmI();
 
@@ -61,6 +67,12 @@ public interface DataverseClient {
 
     /** Every business-unit copy of the logical role whose root copy is {@code rootRoleId}, the root included. */
     List<SecurityRole> roleCopies(UUID rootRoleId);
+
+    /**
+     * Every business-unit copy of every role named exactly {@code name}, ignoring case (data, never query syntax).
+     * Copies carry their logical role's name, so this finds whole logical roles.
+     */
+    List<SecurityRole> rolesNamed(String name);
 
     /** Every copy of every role whose id is in {@code roleIds}, following all pages. */
     List<SecurityRole> rolesById(Collection<UUID> roleIds);

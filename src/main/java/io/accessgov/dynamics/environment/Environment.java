@@ -6,6 +6,7 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseConnectionInfo;
 import io.accessgov.dynamics.dataverse.DataverseHealthIndicator;
 import io.accessgov.dynamics.dataverse.EnvironmentDefinition;
+import io.accessgov.dynamics.dataverse.SystemUser;
 import java.time.Duration;
 
 /**
@@ -15,6 +16,9 @@ import java.time.Duration;
  * with another.
  */
 public final class Environment implements AutoCloseable {
+
+    /** The log context (MDC) key naming the environment a log line is about. */
+    public static final String MDC_KEY = "environment";
 
     private final EnvironmentDefinition definition;
     private final DataverseConnectionInfo connection;
@@ -65,6 +69,15 @@ public final class Environment implements AutoCloseable {
     /** Which account types exist for the API here (its system-account toggle). */
     public AccountVisibility visibility() {
         return visibility;
+    }
+
+    /**
+     * Whether the user exists for the API here: its system-account toggle shows the user's type (docs/api.md §3). The
+     * one place where a user is found in or out of scope; accounts, grants and the questions across environments ask
+     * it.
+     */
+    public boolean shows(SystemUser user) {
+        return visibility.shows(classifier.classify(user));
     }
 
     /** Its health: token and {@code WhoAmI}, checked at most once per interval. */

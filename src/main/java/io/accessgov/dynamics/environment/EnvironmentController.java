@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
         name = "Environments",
         description = "The Dataverse environments the service governs. Every resource of the other tags exists"
                 + " under /api/v1/environments/{env}/… for each; the unprefixed paths address the default one.")
+@EveryEnvironment
 @RestController
 @RequestMapping(path = "/api/v1/environments", produces = MediaType.APPLICATION_JSON_VALUE)
 class EnvironmentController {

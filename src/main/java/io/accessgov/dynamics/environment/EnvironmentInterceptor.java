@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -24,9 +25,6 @@ final class EnvironmentInterceptor implements HandlerInterceptor {
     /** The request attribute holding the resolved {@link Environment}. */
     static final String ATTRIBUTE = Environment.class.getName();
 
-    /** The MDC key of the environment's name. */
-    static final String MDC_KEY = "environment";
-
     private final Environments environments;
 
     EnvironmentInterceptor(Environments environments) {
@@ -36,27 +34,32 @@ final class EnvironmentInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String named = pathVariable(request);
-        if (named == null
-                && !request.getRequestURI().startsWith("/api/")
-                && !request.getRequestURI().startsWith("/scim/")) {
-            return true; // actuator, OpenAPI and Swagger UI address no environment
+        String path = request.getRequestURI();
+        boolean environmentPath = path.startsWith("/api/") || path.startsWith("/scim/");
+        if (named == null && (!environmentPath || addressesEveryEnvironment(handler))) {
+            return true; // actuator, OpenAPI, Swagger UI and the questions across environments address none
         }
         Environment environment = named == null ? environments.defaultEnvironment() : environments.named(named);
         request.setAttribute(ATTRIBUTE, environment);
         request.setAttribute(Problems.ENVIRONMENT_ATTRIBUTE, environment.name());
-        MDC.put(MDC_KEY, environment.name());
+        MDC.put(Environment.MDC_KEY, environment.name());
         return true;
     }
 
     @Override
     public void afterCompletion(
             HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable Exception failure) {
-        MDC.remove(MDC_KEY);
+        MDC.remove(Environment.MDC_KEY);
     }
 
     /** The environment a request resolved to, if it addresses one. */
     static @Nullable Environment of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof Environment environment ? environment : null;
+    }
+
+    private static boolean addressesEveryEnvironment(Object handler) {
+        return handler instanceof HandlerMethod method
+                && method.getBeanType().isAnnotationPresent(EveryEnvironment.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -19,6 +19,9 @@ record AccessFacts(
         Collection<Link> teamRoles,
         Collection<Link> memberships) {
 
+    /** No facts: nothing is held. */
+    static final AccessFacts NONE = new AccessFacts(Map.of(), Map.of(), Map.of(), List.of(), List.of(), List.of());
+
     AccessFacts {
         rolesByCopyId = Map.copyOf(rolesByCopyId);
         teams = Map.copyOf(teams);

@@ -44,6 +44,12 @@ final class AccessFactsReader {
     /** An account's direct roles, its teams, and the roles those teams hold. */
     AccessFacts ofAccount(UUID accountId) {
         SystemUser user = dataverse.findUser(accountId).orElseThrow(() -> GrantSubjectNotFound.account(accountId));
+        return ofAccount(user);
+    }
+
+    /** {@link #ofAccount(UUID)} of a user already read. */
+    AccessFacts ofAccount(SystemUser user) {
+        UUID accountId = user.id();
         AccountFacts account = scope.facts(user).orElseThrow(() -> GrantSubjectNotFound.account(accountId));
         List<UserRoleLink> direct = dataverse.userRolesOfUser(accountId);
         List<TeamMembership> memberships = dataverse.membershipsOfUser(accountId);
@@ -131,7 +137,22 @@ final class AccessFactsReader {
      */
     AccessFacts ofRole(UUID roleId) {
         SecurityRole named = dataverse.findRole(roleId).orElseThrow(() -> GrantSubjectNotFound.role(roleId));
-        List<SecurityRole> copies = dataverse.roleCopies(named.rootRoleId());
+        return ofRoleCopies(dataverse.roleCopies(named.rootRoleId()));
+    }
+
+    /**
+     * Everyone holding any logical role named {@code name} (ignoring case): the same facts as {@link #ofRole} for
+     * each, read together. No such role → no facts.
+     */
+    AccessFacts ofRolesNamed(String name) {
+        // SQL Server's comparison also ignores trailing blanks: keep only the exact name
+        List<SecurityRole> copies = dataverse.rolesNamed(name).stream()
+                .filter(copy -> name.equalsIgnoreCase(copy.name()))
+                .toList();
+        return copies.isEmpty() ? AccessFacts.NONE : ofRoleCopies(copies);
+    }
+
+    private AccessFacts ofRoleCopies(List<SecurityRole> copies) {
         Set<UUID> copyIds = ids(copies.stream().map(SecurityRole::id));
         List<UserRoleLink> direct = dataverse.userRolesOfRoles(copyIds);
         List<TeamRoleLink> teamRoles = dataverse.teamRolesOfRoles(copyIds);

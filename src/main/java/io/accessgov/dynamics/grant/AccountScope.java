@@ -1,7 +1,5 @@
 package io.accessgov.dynamics.grant;
 
-import io.accessgov.dynamics.dataverse.AccountClassifier;
-import io.accessgov.dynamics.dataverse.AccountVisibility;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
@@ -12,30 +10,29 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The accounts grants may name: those whose type the system-account toggle shows ({@link AccountVisibility},
+ * The accounts grants may name: those whose type the system-account toggle shows ({@link Environment#shows},
  * docs/api.md §3), each with whether it is platform-managed.
  */
 final class AccountScope {
 
-    private final AccountClassifier classifier;
-    private final AccountVisibility visibility;
+    private final Environment environment;
 
-    AccountScope(AccountClassifier classifier, AccountVisibility visibility) {
-        this.classifier = classifier;
-        this.visibility = visibility;
+    private AccountScope(Environment environment) {
+        this.environment = environment;
     }
 
     /** The accounts of this environment that grants may name. */
     static AccountScope of(Environment environment) {
-        return new AccountScope(environment.classifier(), environment.visibility());
+        return new AccountScope(environment);
     }
 
     /** What grants need to know of the user, or empty when the user is outside the API's scope. */
     Optional<AccountFacts> facts(SystemUser user) {
-        if (!visibility.shows(classifier.classify(user))) {
+        if (!environment.shows(user)) {
             return Optional.empty();
         }
-        return Optional.of(new AccountFacts(user.id(), user.fullName(), classifier.isPlatformManaged(user)));
+        return Optional.of(new AccountFacts(
+                user.id(), user.fullName(), environment.classifier().isPlatformManaged(user)));
     }
 
     /** The users in scope, by id. */

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The demo environment "contoso-sandbox": a small, separate Dataverse organisation of the same company, in which some
  * people of {@link DemoOrganisation} also have accounts. Each has a Dataverse user id of its own here but the same
- * Entra object id (docs/dataverse.md §16), and different roles: Cameron White, a Power Platform developer, is System
+ * Entra object id (docs/dataverse.md §1.3), and different roles: Cameron White, a Power Platform developer, is System
  * Administrator here only; Megan Bowen is System Administrator in both; the sales people test in an owner team.
  * Deterministic.
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,24 @@ public final class CursorPages {
             @Nullable Integer pageSize,
             @Nullable String pageToken,
             Supplier<? extends Collection<? extends T>> items) {
+        return pageAfter(order, fingerprint, pageSize, pageToken, after -> items.get(), UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #page}, for a list that can skip reading what lies before the cursor: {@code itemsFrom} gets the key of
+     * the previous page's last item (null on the first page) and reads at least every item after it, in any order;
+     * items at or before it may be included and are left out here. {@code cursorOf} turns the last key of a page into
+     * the cursor its token carries: the key itself, or the key with a suffix that starts with a character below every
+     * character keys use (so the cursor still sorts after its item and before the next), for what the list must
+     * remember from page to page; {@code itemsFrom} then gets that cursor back.
+     */
+    public <T> Page<T> pageAfter(
+            Order<T> order,
+            String fingerprint,
+            @Nullable Integer pageSize,
+            @Nullable String pageToken,
+            Function<@Nullable String, ? extends Collection<? extends T>> itemsFrom,
+            UnaryOperator<String> cursorOf) {
         String after = null;
         int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
         if (pageToken != null) {
@@ -68,7 +87,7 @@ public final class CursorPages {
             size = cursor.pageSize();
         }
         List<Map.Entry<String, T>> rest = new ArrayList<>();
-        for (T item : items.get()) {
+        for (T item : itemsFrom.apply(after)) {
             String key = order.key().apply(item);
             if (after == null || order.keys().compare(key, after) > 0) {
                 rest.add(Map.entry(key, item));
@@ -79,8 +98,8 @@ public final class CursorPages {
             return new Page<>(rest.stream().map(Map.Entry::getValue).toList(), null);
         }
         List<Map.Entry<String, T>> page = rest.subList(0, size);
-        String next =
-                tokens.issueCursor(order.kind(), fingerprint, page.get(size - 1).getKey(), size);
+        String next = tokens.issueCursor(
+                order.kind(), fingerprint, cursorOf.apply(page.get(size - 1).getKey()), size);
         return new Page<>(page.stream().map(Map.Entry::getValue).toList(), next);
     }
 }

@@ -26,6 +26,7 @@ public enum ProblemKind {
     GRANT_NOT_FOUND("grant-not-found", HttpStatus.NOT_FOUND, "Grant not found"),
     SYNC_NOT_FOUND("sync-not-found", HttpStatus.NOT_FOUND, "Sync not found"),
     ENVIRONMENT_NOT_FOUND("environment-not-found", HttpStatus.NOT_FOUND, "Environment not found"),
+    IDENTITY_NOT_FOUND("identity-not-found", HttpStatus.NOT_FOUND, "No account of this person"),
     SYNC_ALREADY_RUNNING("sync-already-running", HttpStatus.CONFLICT, "A sync is already running"),
     SYNC_NOT_SUCCEEDED("sync-not-succeeded", HttpStatus.CONFLICT, "The sync has no complete snapshot"),
     SYNC_INTERRUPTED("sync-interrupted", HttpStatus.SERVICE_UNAVAILABLE, "The sync was cut short"),

@@ -137,6 +137,47 @@ class EnvironmentsEndToEndTest {
     }
 
     @Test
+    void anEnvironmentAnswersWhatASingleEnvironmentServicePointedAtItsDataverseAnswers() {
+        ConfigurableApplicationContext single = new SpringApplicationBuilder(Application.class)
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--connector.security.allow-anonymous=true",
+                        "--connector.data-dir=target/environments-e2e-single-" + System.nanoTime(),
+                        "--dynamics.environment-url=" + beta.environmentUrl(),
+                        "--dynamics.authority-url=" + beta.authorityUrl(),
+                        "--dynamics.tenant-id=" + beta.tenantId(),
+                        "--dynamics.client-id=" + BETA_CLIENT,
+                        "--dynamics.client-secret=beta-secret");
+        try {
+            ServiceHttp alone = new ServiceHttp(
+                    ((WebServerApplicationContext) single).getWebServer().getPort());
+            for (String list : List.of("accounts", "roles", "teams", "business-units")) {
+                List<JsonNode> items =
+                        alone.listAll("/api/v1/" + list, "pageSize=9").items();
+                assertThat(http.listAll("/api/v1/environments/beta/" + list, "pageSize=9")
+                                .items())
+                        .as(list)
+                        .isEqualTo(items);
+                String first = items.get(0).get("id").asString();
+                assertThat(http.json("/api/v1/environments/beta/" + list + "/" + first))
+                        .as(list + "/" + first)
+                        .isEqualTo(alone.json("/api/v1/" + list + "/" + first));
+            }
+            for (JsonNode account :
+                    alone.listAll("/api/v1/accounts", "pageSize=100").items()) {
+                String query =
+                        "principalType=account&principalId=" + account.get("id").asString();
+                assertThat(http.listAll("/api/v1/environments/beta/grants", query)
+                                .items())
+                        .isEqualTo(alone.listAll("/api/v1/grants", query).items());
+            }
+        } finally {
+            single.close();
+        }
+    }
+
+    @Test
     void eachEnvironmentAnswersFromItsOwnDataverseOnly() {
         Set<String> betaAccounts = Set.copyOf(http.listAll("/api/v1/environments/beta/accounts", "pageSize=50")
                 .ids());

@@ -189,6 +189,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     }
 
     @Override
+    public List<SystemUser> usersWithEntraObjectId(UUID entraObjectId) {
+        return users.all(eq("azureactivedirectoryobjectid", entraObjectId));
+    }
+
+    @Override
     public List<SystemUser> usersById(Collection<UUID> userIds) {
         return users.allWhereIn("systemuserid", userIds);
     }
@@ -250,6 +255,12 @@ public final class WebApiDataverseClient implements DataverseClient {
     public List<SecurityRole> roleCopies(UUID rootRoleId) {
         // the root copy points to itself, but a root row without that link must not be missed either
         return roles.all(ODataFilter.or(eq("roleid", rootRoleId), eq("_parentrootroleid_value", rootRoleId)));
+    }
+
+    @Override
+    public List<SecurityRole> rolesNamed(String name) {
+        // Dataverse compares strings ignoring case (docs/dataverse.md §7.2)
+        return roles.all(eq("name", name));
     }
 
     @Override
