@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  */
 @Slf4j
 @Service
-class AccountService {
+public class AccountService {
 
     static final String LIST_KIND = "accounts";
 
@@ -43,7 +43,7 @@ class AccountService {
      * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
      * @throws InvalidPageToken when the token is not valid for this list and these filters; nothing is sent then
      */
-    Page<Account> list(
+    public Page<Account> list(
             Environment environment, AccountFilter filter, @Nullable Integer pageSize, @Nullable String pageToken) {
         AccountVisibility visibility = environment.visibility();
         String kind = PageTokens.kind(LIST_KIND, environment.name());
@@ -53,7 +53,16 @@ class AccountService {
         }
         Boolean disabled = filter.status() == null ? null : filter.status() == AccountStatus.DISABLED;
         String search = filter.search() == null || filter.search().isEmpty() ? null : filter.search();
-        String fingerprint = PageTokens.fingerprint(disabled, List.copyOf(wanted), search);
+        String fingerprint =
+                filter.username() == null && filter.entraObjectId() == null && filter.displayNameContains() == null
+                        ? PageTokens.fingerprint(disabled, List.copyOf(wanted), search)
+                        : PageTokens.fingerprint(
+                                disabled,
+                                List.copyOf(wanted),
+                                search,
+                                filter.username(),
+                                filter.entraObjectId(),
+                                filter.displayNameContains());
 
         DataversePage<SystemUser> page;
         if (pageToken != null) {
@@ -63,7 +72,9 @@ class AccountService {
             return Page.empty(); // e.g. accountType=SERVICE while the toggle hides service accounts
         } else {
             int size = pageSize == null ? Page.DEFAULT_SIZE : pageSize;
-            page = environment.dataverse().findUsers(new UserQuery(disabled, wanted, search), size);
+            UserQuery query = new UserQuery(
+                    disabled, wanted, search, filter.username(), filter.entraObjectId(), filter.displayNameContains());
+            page = environment.dataverse().findUsers(query, size);
         }
 
         List<Account> accounts = new ArrayList<>(page.items().size());
@@ -91,7 +102,7 @@ class AccountService {
      *
      * @throws AccountNotFound when Dataverse has no such user, or its type is hidden by the system-account toggle
      */
-    Account get(Environment environment, UUID id) {
+    public Account get(Environment environment, UUID id) {
         return environment
                 .dataverse()
                 .findUser(id)

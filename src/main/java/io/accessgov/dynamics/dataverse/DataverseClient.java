@@ -97,11 +97,17 @@ public interface DataverseClient {
     /** The role copies assigned directly to this user. */
     List<UserRoleLink> userRolesOfUser(UUID userId);
 
+    /** The role copies assigned directly to any of these users. */
+    List<UserRoleLink> userRolesOfUsers(Collection<UUID> userIds);
+
     /** The direct assignments of any of these role copies to users. */
     List<UserRoleLink> userRolesOfRoles(Collection<UUID> roleIds);
 
     /** The teams this user is a member of (the business unit's default team included). */
     List<TeamMembership> membershipsOfUser(UUID userId);
+
+    /** The teams any of these users is a member of. */
+    List<TeamMembership> membershipsOfUsers(Collection<UUID> userIds);
 
     /** The members of any of these teams. */
     List<TeamMembership> membershipsOfTeams(Collection<UUID> teamIds);

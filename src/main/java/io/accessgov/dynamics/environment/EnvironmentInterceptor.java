@@ -12,7 +12,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Resolves the environment a request addresses, once, before its handler runs: the {@code {env}} of
- * {@code /api/v1/environments/{env}/…}, or the default environment for the unprefixed paths. An unknown name is
+ * {@code /api/v1/environments/{env}/…} (and {@code /scim/v2/environments/{env}/…}), or the default environment for
+ * the unprefixed paths. An unknown name is
  * refused here with a 404 problem, whatever the handler. While the request runs, its log lines carry the
  * environment's name ({@code environment} in the MDC) and problems name it.
  */
@@ -33,7 +34,9 @@ final class EnvironmentInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String named = pathVariable(request);
-        if (named == null && (!request.getRequestURI().startsWith("/api/") || addressesEveryEnvironment(handler))) {
+        String path = request.getRequestURI();
+        boolean environmentPath = path.startsWith("/api/") || path.startsWith("/scim/");
+        if (named == null && (!environmentPath || addressesEveryEnvironment(handler))) {
             return true; // actuator, OpenAPI, Swagger UI and the questions across environments address none
         }
         Environment environment = named == null ? environments.defaultEnvironment() : environments.named(named);

@@ -67,6 +67,30 @@ final class AccessFactsReader {
                 membershipLinks(memberships));
     }
 
+    /**
+     * What several accounts hold, read together: their direct roles, their teams and the roles those teams hold.
+     * The requests depend on how many accounts are asked about and what they hold, never on the environment's size.
+     * Accounts that do not exist for the API are left out.
+     */
+    AccessFacts ofAccounts(Collection<UUID> accountIds) {
+        Map<UUID, AccountFacts> accounts = accounts(accountIds.stream());
+        Set<UUID> inScope = accounts.keySet();
+        List<UserRoleLink> direct = inScope.isEmpty() ? List.of() : dataverse.userRolesOfUsers(inScope);
+        List<TeamMembership> memberships = inScope.isEmpty() ? List.of() : dataverse.membershipsOfUsers(inScope);
+        Set<UUID> teamIds = ids(memberships.stream().map(TeamMembership::teamId));
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        List<TeamRoleLink> teamRoles = teamIds.isEmpty() ? List.of() : dataverse.teamRolesOfTeams(teamIds);
+        return new AccessFacts(
+                roles(Stream.concat(
+                        direct.stream().map(UserRoleLink::roleId),
+                        teamRoles.stream().map(TeamRoleLink::roleId))),
+                teams(teams),
+                accounts,
+                userRoleLinks(direct),
+                teamRoleLinks(teamRoles),
+                membershipLinks(memberships));
+    }
+
     /** The roles a team holds. */
     AccessFacts ofTeamAsPrincipal(UUID teamId) {
         Team team = dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
@@ -87,6 +111,20 @@ final class AccessFactsReader {
         return new AccessFacts(
                 Map.of(),
                 teams(List.of(team)),
+                accounts(memberships.stream().map(TeamMembership::userId)),
+                List.of(),
+                List.of(),
+                membershipLinks(memberships));
+    }
+
+    /** The members of several teams, read together; teams that do not exist are left out. */
+    AccessFacts ofTeamsAsResource(Collection<UUID> teamIds) {
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        Set<UUID> found = ids(teams.stream().map(Team::id));
+        List<TeamMembership> memberships = found.isEmpty() ? List.of() : dataverse.membershipsOfTeams(found);
+        return new AccessFacts(
+                Map.of(),
+                teams(teams),
                 accounts(memberships.stream().map(TeamMembership::userId)),
                 List.of(),
                 List.of(),

@@ -43,6 +43,16 @@ class GrantCommands {
         });
     }
 
+    /** A grant asked for by another module (SCIM), with the same rules, idempotence and audit as the REST API. */
+    ChangeResult grant(Environment environment, GrantRequest request) {
+        return audited(environment, "grant", attempt -> changes(environment).grant(request, attempt));
+    }
+
+    /** A revoke asked for by another module (SCIM), with the same rules, idempotence and audit as the REST API. */
+    ChangeResult revoke(Environment environment, GrantId id) {
+        return audited(environment, "revoke", attempt -> changes(environment).revoke(id, attempt));
+    }
+
     /** {@code DELETE /api/v1/grants/{id}} in this environment. */
     ChangeResult revoke(Environment environment, String grantId) {
         return audited(environment, "revoke", attempt -> changes(environment).revoke(GrantId.parse(grantId), attempt));

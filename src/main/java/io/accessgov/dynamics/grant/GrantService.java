@@ -7,7 +7,11 @@ import io.accessgov.dynamics.web.CursorPages;
 import io.accessgov.dynamics.web.InvalidPageToken;
 import io.accessgov.dynamics.web.Page;
 import io.accessgov.dynamics.web.PageTokens;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -52,6 +56,53 @@ class GrantService {
         } catch (GrantSubjectNotFound e) {
             throw new GrantNotFound(id);
         }
+    }
+
+    /**
+     * Every grant the query admits, ordered by id, in one list.
+     *
+     * @throws GrantSubjectNotFound when the principal or resource does not exist for the API
+     */
+    List<Grant> all(Environment environment, GrantQuery query) {
+        return grants(AccessFactsReader.of(environment), query);
+    }
+
+    /**
+     * Everything each of these accounts holds (roles, direct and inherited, and team memberships), read together.
+     * An account that does not exist for the API has no entry.
+     */
+    Map<UUID, List<Grant>> allOfAccounts(Environment environment, Collection<UUID> accountIds) {
+        AccessFacts facts = AccessFactsReader.of(environment).ofAccounts(accountIds);
+        Map<UUID, List<Grant>> grants = new LinkedHashMap<>();
+        facts.accounts().keySet().forEach(id -> grants.put(id, new ArrayList<>()));
+        for (Grant grant : GrantAssembler.assemble(facts)) {
+            if (grant.principal().type().equals(PrincipalType.ACCOUNT.wireName())) {
+                List<Grant> held = grants.get(UUID.fromString(grant.principal().id()));
+                if (held != null) {
+                    held.add(grant);
+                }
+            }
+        }
+        grants.replaceAll((id, held) -> List.copyOf(held));
+        return grants;
+    }
+
+    /** The members of each of these teams, read together. A team that does not exist has no entry. */
+    Map<UUID, List<Grant>> membersOfTeams(Environment environment, Collection<UUID> teamIds) {
+        AccessFacts facts = AccessFactsReader.of(environment).ofTeamsAsResource(teamIds);
+        Map<UUID, List<Grant>> grants = new LinkedHashMap<>();
+        facts.teams().keySet().forEach(id -> grants.put(id, new ArrayList<>()));
+        for (Grant grant : GrantAssembler.assemble(facts)) {
+            if (grant.resource().type().equals(ResourceType.TEAM.wireName())) {
+                List<Grant> members =
+                        grants.get(UUID.fromString(grant.resource().id()));
+                if (members != null) {
+                    members.add(grant);
+                }
+            }
+        }
+        grants.replaceAll((id, members) -> List.copyOf(members));
+        return grants;
     }
 
     /** Every grant the query admits, ordered by id. Reads by principal when it can: that costs the fewest requests. */

@@ -21,7 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Callers' authentication (docs/api.md §6). With a JWT issuer configured (Spring Boot's
  * {@code spring.security.oauth2.resourceserver.jwt.*}), every {@code /api/**} call needs a bearer token: reads
  * {@code dynamics.read}, changes {@code dynamics.write}; health probes, the OpenAPI document and Swagger UI stay
- * public, other actuator endpoints need any valid token. Without an issuer the API is open in demo mode (with a
+ * public, other actuator endpoints need any valid token. SCIM ({@code /scim/**}, docs/scim.md) takes the same
+ * tokens: reads {@code dynamics.read}, everything else {@code dynamics.write}. Without an issuer the API is open in demo mode (with a
  * loud warning), and against a real environment only when {@code connector.security.allow-anonymous=true}; start-up
  * is refused otherwise. Always stateless: no session, no CSRF token, no login form, no basic auth.
  */
@@ -101,6 +102,12 @@ class SecurityConfiguration {
                         .hasAuthority(write)
                         .requestMatchers(HttpMethod.DELETE, "/api/**")
                         .hasAuthority(write)
+                        .requestMatchers(HttpMethod.GET, "/scim/**")
+                        .hasAuthority(read)
+                        .requestMatchers(HttpMethod.HEAD, "/scim/**")
+                        .hasAuthority(read)
+                        .requestMatchers("/scim/**")
+                        .hasAuthority(write)
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(entryPoint)
@@ -112,7 +119,7 @@ class SecurityConfiguration {
 
     static boolean isApiPath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/");
+        return path.startsWith("/api/") || path.startsWith("/scim/");
     }
 
     private static void warnOpen(CallerAuthentication mode) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 /** Reads teams (docs/api.md §4); the type and name filters are evaluated by Dataverse, so pages stay full. */
 @Service
-class TeamService {
+public class TeamService {
 
     static final String LIST_KIND = "teams";
 
@@ -40,8 +40,21 @@ class TeamService {
             @Nullable String search,
             @Nullable Integer pageSize,
             @Nullable String pageToken) {
-        TeamQuery query = new TeamQuery(type, search);
-        String fingerprint = PageTokens.fingerprint(query.type(), query.search());
+        return list(environment, new TeamQuery(type, search), pageSize, pageToken);
+    }
+
+    /**
+     * One page of the teams matching {@code query}, all of it evaluated by Dataverse.
+     *
+     * @param pageSize 1–1000; null means the default, or the token's page size when paging on
+     * @param pageToken the previous page's {@code nextPageToken}, or null for the first page
+     * @throws InvalidPageToken when the token is not valid for this list and this query; nothing is sent then
+     */
+    public Page<TeamView> list(
+            Environment environment, TeamQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
+        String fingerprint = query.name() == null && query.entraObjectId() == null
+                ? PageTokens.fingerprint(query.type(), query.search())
+                : PageTokens.fingerprint(query.type(), query.search(), query.name(), query.entraObjectId());
 
         DataversePage<Team> page;
         if (pageToken != null) {
@@ -62,7 +75,7 @@ class TeamService {
      *
      * @throws TeamNotFound when Dataverse has no such team
      */
-    TeamView get(Environment environment, UUID id) {
+    public TeamView get(Environment environment, UUID id) {
         return environment.dataverse().findTeam(id).map(TeamView::of).orElseThrow(() -> new TeamNotFound(id));
     }
 }

@@ -59,7 +59,11 @@ class OpenApiConfiguration {
                         .description("Governs access in Microsoft Dynamics 365 (Dataverse): accounts, security"
                                 + " roles, teams, business units, who has what, and granting and revoking it."
                                 + " Errors are RFC 9457 problems (application/problem+json) with a stable type URI"
-                                + " per kind.")
+                                + " per kind. The same accounts, teams and grants are also served as SCIM 2.0 at"
+                                + " /scim/v2 and /scim/v2/environments/{env} for identity platforms (SailPoint, Okta,"
+                                + " Entra provisioning, ConductorOne); SCIM describes itself at /scim/v2/Schemas,"
+                                + " /scim/v2/ResourceTypes and /scim/v2/ServiceProviderConfig rather than here (see"
+                                + " docs/scim.md in the repository).")
                         .contact(new Contact().name("dynamics365-connector maintainers")))
                 .addServersItem(new Server().url("/").description("This service"))
                 .components(components)

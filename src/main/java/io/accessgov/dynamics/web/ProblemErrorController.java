@@ -3,6 +3,7 @@ package io.accessgov.dynamics.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.extern.slf4j.Slf4j;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final ErrorDocuments documents;
+
+    ProblemErrorController(ObjectProvider<ErrorDocumentFormat> formats) {
+        this.documents = ErrorDocuments.of(formats);
+    }
+
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<Object> error(HttpServletRequest request) {
         // called directly rather than as the container's error page: there is nothing here
@@ -31,7 +38,7 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemDetail problem = ProblemHandler.byStatus(status < 400 ? 500 : status, path);
         HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(Problems.MEDIA_TYPE);
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(Problems.asJson(problem));
+        headers.setContentType(documents.mediaType(path));
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(documents.body(problem, path));
     }
 }

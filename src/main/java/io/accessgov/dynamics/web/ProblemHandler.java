@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -48,11 +49,17 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private final ErrorDocuments documents;
+
+    ProblemHandler(ObjectProvider<ErrorDocumentFormat> formats) {
+        this.documents = ErrorDocuments.of(formats);
+    }
+
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> refused(ApiProblem refusal, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(refusal.kind(), refusal.getMessage(), request.getRequestURI());
         refusal.properties().forEach(problem::setProperty);
-        return respond(problem, new HttpHeaders());
+        return respond(problem, new HttpHeaders(), request.getRequestURI());
     }
 
     @ExceptionHandler(DataverseException.class)
@@ -65,7 +72,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 failure.getClass().getSimpleName(),
                 failure.dataverseCode().orElse("-"),
                 failure.requestId().orElse("-"));
-        return respond(answer.problem(), answer.headers());
+        return respond(answer.problem(), answer.headers(), request.getRequestURI());
     }
 
     @ExceptionHandler(Exception.class)
@@ -74,7 +81,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw failure; // Spring Security answers these (401/403) in its own filter
         }
         log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), failure);
-        return respond(internalError(request.getRequestURI()), new HttpHeaders());
+        return respond(internalError(request.getRequestURI()), new HttpHeaders(), request.getRequestURI());
     }
 
     static ProblemDetail internalError(@Nullable String path) {
@@ -92,7 +99,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (status.is5xxServerError()) {
             log.error("{} failed", path, failure);
         }
-        return respond(problem, headers);
+        return respond(problem, headers, path);
     }
 
     private ProblemDetail translate(Exception failure, int status, @Nullable String path) {
@@ -274,11 +281,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return null;
     }
 
-    private static ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers) {
+    private ResponseEntity<Object> respond(ProblemDetail problem, HttpHeaders headers, @Nullable String path) {
         HttpHeaders all = new HttpHeaders();
         all.addAll(headers);
-        all.setContentType(Problems.MEDIA_TYPE);
+        all.setContentType(documents.mediaType(path));
         // as an ordered map: type, title, status, detail, instance first, whatever the mapper's property order
-        return ResponseEntity.status(problem.getStatus()).headers(all).body(Problems.asJson(problem));
+        return ResponseEntity.status(problem.getStatus()).headers(all).body(documents.body(problem, path));
     }
 }

@@ -13,6 +13,7 @@ public enum ProblemKind {
     INVALID_PAGE_TOKEN("invalid-page-token", HttpStatus.BAD_REQUEST, "Invalid page token"),
     UNREADABLE_BODY("unreadable-body", HttpStatus.BAD_REQUEST, "Unreadable request body"),
     INVALID_BODY("invalid-body", HttpStatus.BAD_REQUEST, "Invalid request body"),
+    INVALID_FILTER("invalid-filter", HttpStatus.BAD_REQUEST, "Invalid filter"),
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
     INSUFFICIENT_SCOPE("insufficient-scope", HttpStatus.FORBIDDEN, "Permission missing"),
@@ -37,6 +38,8 @@ public enum ProblemKind {
     HEADERS_TOO_LARGE(
             "request-headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "The resource has changed"),
+    NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not implemented"),
     ROLE_COPY_MISSING_IN_BUSINESS_UNIT(
             "role-copy-missing-in-business-unit", HttpStatus.CONFLICT, "Role has no copy in the business unit"),
     ROLE_IN_OTHER_BUSINESS_UNIT(

@@ -175,6 +175,15 @@ public final class WebApiDataverseClient implements DataverseClient {
                     contains("domainname", query.search()),
                     contains("internalemailaddress", query.search())));
         }
+        if (query.userName() != null) {
+            parts.add(eq("domainname", query.userName()));
+        }
+        if (query.entraObjectId() != null) {
+            parts.add(eq("azureactivedirectoryobjectid", query.entraObjectId()));
+        }
+        if (query.nameContains() != null) {
+            parts.add(contains("fullname", query.nameContains()));
+        }
         return users.page(and(parts), pageSize);
     }
 
@@ -281,6 +290,12 @@ public final class WebApiDataverseClient implements DataverseClient {
         if (query.search() != null) {
             parts.add(contains("name", query.search()));
         }
+        if (query.name() != null) {
+            parts.add(eq("name", query.name()));
+        }
+        if (query.entraObjectId() != null) {
+            parts.add(eq("azureactivedirectoryobjectid", query.entraObjectId()));
+        }
         return teams.page(and(parts), pageSize);
     }
 
@@ -308,6 +323,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     }
 
     @Override
+    public List<UserRoleLink> userRolesOfUsers(Collection<UUID> userIds) {
+        return userRoles.allWhereIn("systemuserid", userIds);
+    }
+
+    @Override
     public List<UserRoleLink> userRolesOfRoles(Collection<UUID> roleIds) {
         return userRoles.allWhereIn("roleid", roleIds);
     }
@@ -315,6 +335,11 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public List<TeamMembership> membershipsOfUser(UUID userId) {
         return memberships.all(eq("systemuserid", userId));
+    }
+
+    @Override
+    public List<TeamMembership> membershipsOfUsers(Collection<UUID> userIds) {
+        return memberships.allWhereIn("systemuserid", userIds);
     }
 
     @Override
