@@ -90,6 +90,12 @@ class OpenApiConfiguration {
                         .example(RecordNotFound.TYPICAL_CODE));
         properties.put("dataverseRequestId", new StringSchema().description("Dataverse's request id, when known."));
         properties.put(
+                "environment",
+                new StringSchema()
+                        .description("The environment the request addressed, or the one that could not be read inside"
+                                + " an answer across environments (docs/api.md §9); absent otherwise.")
+                        .example("contoso"));
+        properties.put(
                 "errors",
                 new io.swagger.v3.oas.models.media.ArraySchema()
                         .items(new ObjectSchema()
