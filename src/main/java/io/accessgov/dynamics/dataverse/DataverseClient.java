@@ -2,6 +2,7 @@ package io.accessgov.dynamics.dataverse;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -143,6 +144,86 @@ public interface DataverseClient {
 
     /** Removes the user from the team ({@code RemoveMembersTeam}). */
     LinkChange removeTeamMember(UUID teamId, UUID userId);
+
+    // Privileges (docs/dataverse.md §14): what roles allow. Privileges belong to the root copy of a logical role.
+
+    /**
+     * Privilege id → the logical name of the table whose definition lists it ({@code prvReadUser} → {@code
+     * systemuser}); privileges no table lists (such as {@code prvExportToExcel}) are absent. One request, read with
+     * the background retry budget; {@code observer} is told of the exchange.
+     */
+    Map<UUID, String> tablesOfPrivileges(ReadObserver observer);
+
+    /** Like {@link #tablesOfPrivileges(ReadObserver)}, for a question asked now. */
+    Map<UUID, String> tablesOfPrivileges();
+
+    /**
+     * The ids of the privileges the table with this logical name lists, or empty when Dataverse has no such table
+     * (a name that cannot be a logical name is not sent). One request.
+     */
+    Optional<Set<UUID>> privilegesOfTable(String logicalName);
+
+    /** Every privilege, following all pages. */
+    List<Privilege> privileges();
+
+    /** Every privilege whose id is in {@code privilegeIds}. */
+    List<Privilege> privilegesById(Collection<UUID> privilegeIds);
+
+    /** The privileges named exactly {@code name}, ignoring case (data, never query syntax). */
+    List<Privilege> privilegesNamed(String name);
+
+    /** The privileges held by any of these roles (pass every copy of a logical role: rows may name a copy). */
+    List<RolePrivilege> privilegesOfRoles(Collection<UUID> roleIds);
+
+    /** The roles holding any of these privileges, with their depths. */
+    List<RolePrivilege> rolePrivilegesOfPrivileges(Collection<UUID> privilegeIds);
+
+    // Column security (docs/dataverse.md §15)
+
+    /** The first page of field security profiles, optionally only those whose name contains {@code search}. */
+    DataversePage<FieldSecurityProfile> findFieldSecurityProfiles(@Nullable String search, int pageSize);
+
+    /** The page of profiles a previous page's continuation points at. */
+    DataversePage<FieldSecurityProfile> findFieldSecurityProfiles(Continuation continuation);
+
+    /** The profile with this id, if Dataverse has one. */
+    Optional<FieldSecurityProfile> findFieldSecurityProfile(UUID profileId);
+
+    /** Every profile whose id is in {@code profileIds}. */
+    List<FieldSecurityProfile> fieldSecurityProfilesById(Collection<UUID> profileIds);
+
+    /** The column permissions of any of these profiles. */
+    List<FieldPermission> fieldPermissionsOfProfiles(Collection<UUID> profileIds);
+
+    /** The permissions every profile gives on one column (logical names; data, never query syntax). */
+    List<FieldPermission> fieldPermissionsOfColumn(String table, String column);
+
+    /** The profiles this user is a direct member of. */
+    List<UserProfileLink> profilesOfUser(UUID userId);
+
+    /** The profiles any of these users is a direct member of. */
+    List<UserProfileLink> profilesOfUsers(Collection<UUID> userIds);
+
+    /** The users who are direct members of any of these profiles. */
+    List<UserProfileLink> usersOfProfiles(Collection<UUID> profileIds);
+
+    /** The profiles any of these teams holds. */
+    List<TeamProfileLink> profilesOfTeams(Collection<UUID> teamIds);
+
+    /** The teams holding any of these profiles. */
+    List<TeamProfileLink> teamsOfProfiles(Collection<UUID> profileIds);
+
+    /** Makes the user a direct member of the profile ({@code systemuserprofiles_association}). */
+    LinkChange addProfileToUser(UUID userId, UUID profileId);
+
+    /** Ends the user's direct membership of the profile. */
+    LinkChange removeProfileFromUser(UUID userId, UUID profileId);
+
+    /** Gives the profile to the team ({@code teamprofiles_association}); access teams are refused by Dataverse. */
+    LinkChange addProfileToTeam(UUID teamId, UUID profileId);
+
+    /** Takes the profile from the team. */
+    LinkChange removeProfileFromTeam(UUID teamId, UUID profileId);
 
     // Full reads
 

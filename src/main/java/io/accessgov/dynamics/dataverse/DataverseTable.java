@@ -13,6 +13,15 @@ public final class DataverseTable<T> {
     public static final DataverseTable<UserRoleLink> USER_ROLES = new DataverseTable<>("systemuserrolescollection");
     public static final DataverseTable<TeamMembership> TEAM_MEMBERSHIPS = new DataverseTable<>("teammemberships");
     public static final DataverseTable<TeamRoleLink> TEAM_ROLES = new DataverseTable<>("teamrolescollection");
+    public static final DataverseTable<Privilege> PRIVILEGES = new DataverseTable<>("privileges");
+    public static final DataverseTable<RolePrivilege> ROLE_PRIVILEGES =
+            new DataverseTable<>("roleprivilegescollection");
+    public static final DataverseTable<FieldSecurityProfile> FIELD_SECURITY_PROFILES =
+            new DataverseTable<>("fieldsecurityprofiles");
+    public static final DataverseTable<FieldPermission> FIELD_PERMISSIONS = new DataverseTable<>("fieldpermissions");
+    public static final DataverseTable<UserProfileLink> USER_PROFILES =
+            new DataverseTable<>("systemuserprofilescollection");
+    public static final DataverseTable<TeamProfileLink> TEAM_PROFILES = new DataverseTable<>("teamprofilescollection");
 
     private final String name;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The write requests of docs/dataverse.md §6 and the reads that check them: associate and disassociate through
- * {@code $ref} for role assignments (absolute {@code @odata.id}, key-segment form to remove), and the
+ * {@code $ref} for role assignments and field security profile memberships (absolute {@code @odata.id}, key-segment form to remove), and the
  * {@code AddMembersTeam} / {@code RemoveMembersTeam} actions for team memberships. Each read-back is one filtered
  * query on the link table.
  */
@@ -28,18 +28,24 @@ final class LinkWrites {
     private final EntityReader<?> userRoles;
     private final EntityReader<?> memberships;
     private final EntityReader<?> teamRoles;
+    private final EntityReader<?> userProfiles;
+    private final EntityReader<?> teamProfiles;
 
     LinkWrites(
             URI apiBase,
             LinkWriter writer,
             EntityReader<?> userRoles,
             EntityReader<?> memberships,
-            EntityReader<?> teamRoles) {
+            EntityReader<?> teamRoles,
+            EntityReader<?> userProfiles,
+            EntityReader<?> teamProfiles) {
         this.apiBase = apiBase;
         this.writer = writer;
         this.userRoles = userRoles;
         this.memberships = memberships;
         this.teamRoles = teamRoles;
+        this.userProfiles = userProfiles;
+        this.teamProfiles = teamProfiles;
     }
 
     LinkChange userRole(UUID userId, UUID roleId, boolean adding) {
@@ -62,6 +68,28 @@ final class LinkWrites {
                 roleId,
                 adding,
                 () -> exists(teamRoles, "teamid", teamId, "roleid", roleId));
+    }
+
+    LinkChange userProfile(UUID userId, UUID profileId, boolean adding) {
+        return ref(
+                "systemusers",
+                userId,
+                "systemuserprofiles_association",
+                "fieldsecurityprofiles",
+                profileId,
+                adding,
+                () -> exists(userProfiles, "systemuserid", userId, "fieldsecurityprofileid", profileId));
+    }
+
+    LinkChange teamProfile(UUID teamId, UUID profileId, boolean adding) {
+        return ref(
+                "teams",
+                teamId,
+                "teamprofiles_association",
+                "fieldsecurityprofiles",
+                profileId,
+                adding,
+                () -> exists(teamProfiles, "teamid", teamId, "fieldsecurityprofileid", profileId));
     }
 
     LinkChange membership(UUID teamId, UUID userId, boolean adding) {

@@ -14,16 +14,22 @@ import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.DataverseRejectedRequest;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.FieldPermission;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
 import io.accessgov.dynamics.dataverse.LinkChange;
+import io.accessgov.dynamics.dataverse.Privilege;
 import io.accessgov.dynamics.dataverse.ReadObserver;
+import io.accessgov.dynamics.dataverse.RolePrivilege;
 import io.accessgov.dynamics.dataverse.RowChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.TablePart;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamProfileLink;
 import io.accessgov.dynamics.dataverse.TeamQuery;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserProfileLink;
 import io.accessgov.dynamics.dataverse.UserQuery;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.dataverse.WhoAmI;
@@ -56,6 +62,7 @@ public final class WebApiDataverseClient implements DataverseClient {
     private final LinkWrites links;
     private final TrackedReads tracked;
     private final ColumnSupport columns;
+    private final AccessRuleReads accessRules;
 
     public WebApiDataverseClient(
             DataverseConnection connection,
@@ -146,16 +153,30 @@ public final class WebApiDataverseClient implements DataverseClient {
                 .decodingPagesWith(
                         RowDecoder.link("teamid", "roleid", TeamRoleLink::new),
                         RowDecoder.trackedLink("teamroleid", "teamid", "roleid", TeamRoleLink::new));
+        this.accessRules = new AccessRuleReads(connection, reader, columns);
         // whole tables are read by full syncs, in the background: with the longer retry budget
-        this.tables = Map.of(
-                DataverseTable.USERS, users.inBackground(),
-                DataverseTable.BUSINESS_UNITS, businessUnits.inBackground(),
-                DataverseTable.ROLES, roles.inBackground(),
-                DataverseTable.TEAMS, teams.inBackground(),
-                DataverseTable.USER_ROLES, userRoles.inBackground(),
-                DataverseTable.TEAM_MEMBERSHIPS, memberships.inBackground(),
-                DataverseTable.TEAM_ROLES, teamRoles.inBackground());
-        this.links = new LinkWrites(connection.apiBase(), writer, userRoles, memberships, teamRoles);
+        this.tables = Map.ofEntries(
+                Map.entry(DataverseTable.USERS, users.inBackground()),
+                Map.entry(DataverseTable.BUSINESS_UNITS, businessUnits.inBackground()),
+                Map.entry(DataverseTable.ROLES, roles.inBackground()),
+                Map.entry(DataverseTable.TEAMS, teams.inBackground()),
+                Map.entry(DataverseTable.USER_ROLES, userRoles.inBackground()),
+                Map.entry(DataverseTable.TEAM_MEMBERSHIPS, memberships.inBackground()),
+                Map.entry(DataverseTable.TEAM_ROLES, teamRoles.inBackground()),
+                Map.entry(DataverseTable.PRIVILEGES, accessRules.privileges.inBackground()),
+                Map.entry(DataverseTable.ROLE_PRIVILEGES, accessRules.rolePrivileges.inBackground()),
+                Map.entry(DataverseTable.FIELD_SECURITY_PROFILES, accessRules.profiles.inBackground()),
+                Map.entry(DataverseTable.FIELD_PERMISSIONS, accessRules.permissions.inBackground()),
+                Map.entry(DataverseTable.USER_PROFILES, accessRules.userProfiles.inBackground()),
+                Map.entry(DataverseTable.TEAM_PROFILES, accessRules.teamProfiles.inBackground()));
+        this.links = new LinkWrites(
+                connection.apiBase(),
+                writer,
+                userRoles,
+                memberships,
+                teamRoles,
+                accessRules.userProfiles,
+                accessRules.teamProfiles);
         this.tracked = new TrackedReads(connection, reader, tables);
     }
 
@@ -387,6 +408,128 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public LinkChange removeTeamMember(UUID teamId, UUID userId) {
         return links.membership(teamId, userId, false);
+    }
+
+    // Privileges
+
+    @Override
+    public Map<UUID, String> tablesOfPrivileges(ReadObserver observer) {
+        return accessRules.tablesOfPrivileges(observer);
+    }
+
+    @Override
+    public Map<UUID, String> tablesOfPrivileges() {
+        return accessRules.tablesOfPrivileges();
+    }
+
+    @Override
+    public Optional<Set<UUID>> privilegesOfTable(String logicalName) {
+        return accessRules.privilegesOfTable(logicalName);
+    }
+
+    @Override
+    public List<Privilege> privileges() {
+        return accessRules.privileges();
+    }
+
+    @Override
+    public List<Privilege> privilegesById(Collection<UUID> privilegeIds) {
+        return accessRules.privileges.allWhereIn("privilegeid", privilegeIds);
+    }
+
+    @Override
+    public List<Privilege> privilegesNamed(String name) {
+        // Dataverse compares strings ignoring case (docs/dataverse.md §7.2)
+        return accessRules.privileges.all(eq("name", name));
+    }
+
+    @Override
+    public List<RolePrivilege> privilegesOfRoles(Collection<UUID> roleIds) {
+        return accessRules.rolePrivileges.allWhereIn("roleid", roleIds);
+    }
+
+    @Override
+    public List<RolePrivilege> rolePrivilegesOfPrivileges(Collection<UUID> privilegeIds) {
+        return accessRules.rolePrivileges.allWhereIn("privilegeid", privilegeIds);
+    }
+
+    // Column security
+
+    @Override
+    public DataversePage<FieldSecurityProfile> findFieldSecurityProfiles(@Nullable String search, int pageSize) {
+        checkPageSize(pageSize);
+        return accessRules.findProfiles(search, pageSize);
+    }
+
+    @Override
+    public DataversePage<FieldSecurityProfile> findFieldSecurityProfiles(Continuation continuation) {
+        checkPageSize(continuation.pageSize());
+        return accessRules.profiles.page(continuation);
+    }
+
+    @Override
+    public Optional<FieldSecurityProfile> findFieldSecurityProfile(UUID profileId) {
+        return accessRules.profiles.one(profileId);
+    }
+
+    @Override
+    public List<FieldSecurityProfile> fieldSecurityProfilesById(Collection<UUID> profileIds) {
+        return accessRules.profiles.allWhereIn("fieldsecurityprofileid", profileIds);
+    }
+
+    @Override
+    public List<FieldPermission> fieldPermissionsOfProfiles(Collection<UUID> profileIds) {
+        return accessRules.permissions.allWhereIn("_fieldsecurityprofileid_value", profileIds);
+    }
+
+    @Override
+    public List<FieldPermission> fieldPermissionsOfColumn(String table, String column) {
+        return accessRules.permissionsOfColumn(table, column);
+    }
+
+    @Override
+    public List<UserProfileLink> profilesOfUser(UUID userId) {
+        return accessRules.userProfiles.all(eq("systemuserid", userId));
+    }
+
+    @Override
+    public List<UserProfileLink> profilesOfUsers(Collection<UUID> userIds) {
+        return accessRules.userProfiles.allWhereIn("systemuserid", userIds);
+    }
+
+    @Override
+    public List<UserProfileLink> usersOfProfiles(Collection<UUID> profileIds) {
+        return accessRules.userProfiles.allWhereIn("fieldsecurityprofileid", profileIds);
+    }
+
+    @Override
+    public List<TeamProfileLink> profilesOfTeams(Collection<UUID> teamIds) {
+        return accessRules.teamProfiles.allWhereIn("teamid", teamIds);
+    }
+
+    @Override
+    public List<TeamProfileLink> teamsOfProfiles(Collection<UUID> profileIds) {
+        return accessRules.teamProfiles.allWhereIn("fieldsecurityprofileid", profileIds);
+    }
+
+    @Override
+    public LinkChange addProfileToUser(UUID userId, UUID profileId) {
+        return links.userProfile(userId, profileId, true);
+    }
+
+    @Override
+    public LinkChange removeProfileFromUser(UUID userId, UUID profileId) {
+        return links.userProfile(userId, profileId, false);
+    }
+
+    @Override
+    public LinkChange addProfileToTeam(UUID teamId, UUID profileId) {
+        return links.teamProfile(teamId, profileId, true);
+    }
+
+    @Override
+    public LinkChange removeProfileFromTeam(UUID teamId, UUID profileId) {
+        return links.teamProfile(teamId, profileId, false);
     }
 
     // Full reads

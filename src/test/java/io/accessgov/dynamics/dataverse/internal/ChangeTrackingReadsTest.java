@@ -82,7 +82,7 @@ class ChangeTrackingReadsTest {
     }
 
     @Test
-    void everyTableOfTheSyncIsTrackedByDefaultAndASwitchedOffOneIsNot() {
+    void theDirectoryTablesAndRolePrivilegesAreTrackedByDefaultAndASwitchedOffOneIsNot() {
         assertThat(client.changeTrackedTables(counting))
                 .containsExactlyInAnyOrder(
                         DataverseTable.BUSINESS_UNITS,
@@ -91,7 +91,8 @@ class ChangeTrackingReadsTest {
                         DataverseTable.TEAMS,
                         DataverseTable.USER_ROLES,
                         DataverseTable.TEAM_MEMBERSHIPS,
-                        DataverseTable.TEAM_ROLES);
+                        DataverseTable.TEAM_ROLES,
+                        DataverseTable.ROLE_PRIVILEGES);
 
         simulator.behaviour().changeTracking("teamroles", false);
 

@@ -108,6 +108,40 @@ class LinkWritesTest {
     }
 
     @Test
+    void givesAndTakesAFieldSecurityProfileThroughItsAssociations() {
+        UUID credit = state.profileId("Credit Control");
+        Set<Link> before = state.userProfiles();
+
+        LinkChange added = client.addProfileToUser(alex, credit);
+
+        assertThat(added.outcome()).isEqualTo(LinkChange.Outcome.CHANGED);
+        assertThat(state.userProfiles()).hasSize(before.size() + 1).contains(new Link(alex, credit));
+        RecordedRequest write = onlyWrite();
+        assertThat(write.path())
+                .isEqualTo("/api/data/v9.2/systemusers(" + alex + ")/systemuserprofiles_association/$ref");
+        assertThat(write.body())
+                .isEqualTo("{\"@odata.id\":\"" + simulator.webApiUrl() + "fieldsecurityprofiles(" + credit + ")\"}");
+
+        assertThat(client.addProfileToUser(alex, credit).outcome()).isEqualTo(LinkChange.Outcome.ALREADY_DONE);
+        assertThat(client.removeProfileFromUser(alex, credit).outcome()).isEqualTo(LinkChange.Outcome.CHANGED);
+        assertThat(state.userProfiles()).isEqualTo(before);
+    }
+
+    @Test
+    void givesATeamAProfileAndTakesItAgain() {
+        UUID credit = state.profileId("Credit Control");
+        Set<Link> before = state.teamProfiles();
+
+        assertThat(client.addProfileToTeam(leadership, credit).changed()).isTrue();
+        assertThat(state.teamProfiles()).hasSize(before.size() + 1).contains(new Link(leadership, credit));
+        assertThat(onlyWrite().path())
+                .isEqualTo("/api/data/v9.2/teams(" + leadership + ")/teamprofiles_association/$ref");
+
+        assertThat(client.removeProfileFromTeam(leadership, credit).changed()).isTrue();
+        assertThat(state.teamProfiles()).isEqualTo(before);
+    }
+
+    @Test
     void aDuplicateLinkIsAlreadyDone() {
         state.addUserRole(alex, customizerInSales);
 
