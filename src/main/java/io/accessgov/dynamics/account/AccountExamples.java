@@ -1,9 +1,9 @@
 package io.accessgov.dynamics.account;
 
 /** Examples for the OpenAPI document, shaped exactly like docs/api.md §3. */
-final class AccountExamples {
+public final class AccountExamples {
 
-    static final String ACCOUNT = """
+    public static final String ACCOUNT = """
             {"id": "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d", "displayName": "Jane Doe", "firstName": "Jane",
              "lastName": "Doe", "username": "jane.doe@contoso.com", "email": "jane.doe@contoso.com",
              "status": "ENABLED", "accountType": "HUMAN", "accessMode": "READ_WRITE",

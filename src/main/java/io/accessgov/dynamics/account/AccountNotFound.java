@@ -5,9 +5,9 @@ import io.accessgov.dynamics.web.ProblemKind;
 import java.util.UUID;
 
 /** No account with this id exists for the API: Dataverse has none, or it is outside the synced scope (toggle). */
-final class AccountNotFound extends ApiProblem {
+public final class AccountNotFound extends ApiProblem {
 
-    AccountNotFound(UUID id) {
+    public AccountNotFound(UUID id) {
         super(ProblemKind.ACCOUNT_NOT_FOUND, "There is no account with id " + id + ".");
     }
 }

@@ -79,6 +79,9 @@ public interface DataverseClient {
     /** Every copy of every role whose id is in {@code roleIds}, following all pages. */
     List<SecurityRole> rolesById(Collection<UUID> roleIds);
 
+    /** Every business-unit copy of the logical roles whose root copies are {@code rootRoleIds}, the roots included. */
+    List<SecurityRole> copiesOfRoles(Collection<UUID> rootRoleIds);
+
     // Teams
 
     /** The first page of teams matching the query. */

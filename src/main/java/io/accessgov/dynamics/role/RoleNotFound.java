@@ -5,9 +5,9 @@ import io.accessgov.dynamics.web.ProblemKind;
 import java.util.UUID;
 
 /** No security role has this id: it names neither a logical role nor any business-unit copy of one. */
-final class RoleNotFound extends ApiProblem {
+public final class RoleNotFound extends ApiProblem {
 
-    RoleNotFound(UUID id) {
+    public RoleNotFound(UUID id) {
         super(ProblemKind.ROLE_NOT_FOUND, "There is no security role with id " + id + ".");
     }
 }

@@ -36,6 +36,7 @@ import io.accessgov.dynamics.dataverse.WhoAmI;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -297,6 +298,19 @@ public final class WebApiDataverseClient implements DataverseClient {
     @Override
     public List<SecurityRole> rolesById(Collection<UUID> roleIds) {
         return roles.allWhereIn("roleid", roleIds);
+    }
+
+    @Override
+    public List<SecurityRole> copiesOfRoles(Collection<UUID> rootRoleIds) {
+        // the root copy names itself as its root; rootRoleIds are roots, so both filters find it
+        Map<UUID, SecurityRole> copies = new LinkedHashMap<>();
+        for (SecurityRole copy : roles.allWhereIn("_parentrootroleid_value", rootRoleIds)) {
+            copies.put(copy.id(), copy);
+        }
+        for (SecurityRole root : roles.allWhereIn("roleid", rootRoleIds)) {
+            copies.putIfAbsent(root.id(), root);
+        }
+        return List.copyOf(copies.values());
     }
 
     // Teams
