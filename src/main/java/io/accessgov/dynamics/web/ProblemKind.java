@@ -24,6 +24,8 @@ public enum ProblemKind {
     TEAM_NOT_FOUND("team-not-found", HttpStatus.NOT_FOUND, "Team not found"),
     BUSINESS_UNIT_NOT_FOUND("business-unit-not-found", HttpStatus.NOT_FOUND, "Business unit not found"),
     GRANT_NOT_FOUND("grant-not-found", HttpStatus.NOT_FOUND, "Grant not found"),
+    FIELD_SECURITY_PROFILE_NOT_FOUND(
+            "field-security-profile-not-found", HttpStatus.NOT_FOUND, "Field security profile not found"),
     SYNC_NOT_FOUND("sync-not-found", HttpStatus.NOT_FOUND, "Sync not found"),
     ENVIRONMENT_NOT_FOUND("environment-not-found", HttpStatus.NOT_FOUND, "Environment not found"),
     IDENTITY_NOT_FOUND("identity-not-found", HttpStatus.NOT_FOUND, "No account of this person"),
@@ -46,6 +48,10 @@ public enum ProblemKind {
             "role-in-other-business-unit", HttpStatus.CONFLICT, "Role copy belongs to another business unit"),
     ACCESS_TEAM_CANNOT_HOLD_ROLES(
             "access-team-cannot-hold-roles", HttpStatus.CONFLICT, "Access teams cannot hold security roles"),
+    ACCESS_TEAM_CANNOT_HOLD_PROFILES(
+            "access-team-cannot-hold-profiles",
+            HttpStatus.CONFLICT,
+            "Access teams cannot hold field security profiles"),
     MEMBERSHIP_MANAGED_BY_BUSINESS_UNIT(
             "membership-managed-by-business-unit", HttpStatus.CONFLICT, "Membership is managed by the business unit"),
     MEMBERSHIP_MANAGED_BY_ENTRA_GROUP(
