@@ -1,15 +1,19 @@
 package io.accessgov.dynamics.grant;
 
 import io.accessgov.dynamics.dataverse.DataverseClient;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamProfileLink;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserProfileLink;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.ProfileFacts;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
 import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
 import java.util.Collection;
@@ -56,7 +60,7 @@ final class AccessFactsReader {
         Set<UUID> teamIds = ids(memberships.stream().map(TeamMembership::teamId));
         List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
         List<TeamRoleLink> teamRoles = teamIds.isEmpty() ? List.of() : dataverse.teamRolesOfTeams(teamIds);
-        return new AccessFacts(
+        AccessFacts roles = new AccessFacts(
                 roles(Stream.concat(
                         direct.stream().map(UserRoleLink::roleId),
                         teamRoles.stream().map(TeamRoleLink::roleId))),
@@ -65,6 +69,11 @@ final class AccessFactsReader {
                 userRoleLinks(direct),
                 teamRoleLinks(teamRoles),
                 membershipLinks(memberships));
+        return withProfiles(
+                roles,
+                List.of(),
+                dataverse.profilesOfUser(accountId),
+                teamIds.isEmpty() ? List.of() : dataverse.profilesOfTeams(teamIds));
     }
 
     /**
@@ -80,7 +89,7 @@ final class AccessFactsReader {
         Set<UUID> teamIds = ids(memberships.stream().map(TeamMembership::teamId));
         List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
         List<TeamRoleLink> teamRoles = teamIds.isEmpty() ? List.of() : dataverse.teamRolesOfTeams(teamIds);
-        return new AccessFacts(
+        AccessFacts roles = new AccessFacts(
                 roles(Stream.concat(
                         direct.stream().map(UserRoleLink::roleId),
                         teamRoles.stream().map(TeamRoleLink::roleId))),
@@ -89,19 +98,82 @@ final class AccessFactsReader {
                 userRoleLinks(direct),
                 teamRoleLinks(teamRoles),
                 membershipLinks(memberships));
+        return withProfiles(
+                roles,
+                List.of(),
+                inScope.isEmpty() ? List.of() : dataverse.profilesOfUsers(inScope),
+                teamIds.isEmpty() ? List.of() : dataverse.profilesOfTeams(teamIds));
     }
 
     /** The roles a team holds. */
     AccessFacts ofTeamAsPrincipal(UUID teamId) {
         Team team = dataverse.findTeam(teamId).orElseThrow(() -> GrantSubjectNotFound.team(teamId));
         List<TeamRoleLink> teamRoles = dataverse.teamRolesOfTeams(List.of(teamId));
-        return new AccessFacts(
+        AccessFacts roles = new AccessFacts(
                 roles(teamRoles.stream().map(TeamRoleLink::roleId)),
                 teams(List.of(team)),
                 Map.of(),
                 List.of(),
                 teamRoleLinks(teamRoles),
                 List.of());
+        return withProfiles(roles, List.of(), List.of(), dataverse.profilesOfTeams(List.of(teamId)));
+    }
+
+    /** Everyone holding a field security profile: accounts and teams, and the members of those teams. */
+    AccessFacts ofProfile(UUID profileId) {
+        FieldSecurityProfile profile = dataverse
+                .findFieldSecurityProfile(profileId)
+                .orElseThrow(() -> GrantSubjectNotFound.profile(profileId));
+        List<UserProfileLink> direct = dataverse.usersOfProfiles(List.of(profileId));
+        List<TeamProfileLink> teamProfiles = dataverse.teamsOfProfiles(List.of(profileId));
+        Set<UUID> teamIds = ids(teamProfiles.stream().map(TeamProfileLink::teamId));
+        List<Team> teams = teamIds.isEmpty() ? List.of() : dataverse.teamsById(teamIds);
+        List<TeamMembership> memberships = teamIds.isEmpty() ? List.of() : dataverse.membershipsOfTeams(teamIds);
+        AccessFacts members = new AccessFacts(
+                Map.of(),
+                teams(teams),
+                accounts(Stream.concat(
+                        direct.stream().map(UserProfileLink::userId),
+                        memberships.stream().map(TeamMembership::userId))),
+                List.of(),
+                List.of(),
+                membershipLinks(memberships));
+        return withProfiles(members, List.of(profile), direct, teamProfiles);
+    }
+
+    /** Fails unless the profile exists. */
+    void requireProfile(UUID profileId) {
+        dataverse.findFieldSecurityProfile(profileId).orElseThrow(() -> GrantSubjectNotFound.profile(profileId));
+    }
+
+    /**
+     * The facts with these profile links, and the profiles they name: {@code known} ones, the others read in one
+     * request.
+     */
+    private AccessFacts withProfiles(
+            AccessFacts facts,
+            Collection<FieldSecurityProfile> known,
+            Collection<UserProfileLink> users,
+            Collection<TeamProfileLink> teams) {
+        return facts.withProfiles(profiles(known, users, teams), userProfileLinks(users), teamProfileLinks(teams));
+    }
+
+    private Map<UUID, ProfileFacts> profiles(
+            Collection<FieldSecurityProfile> known,
+            Collection<UserProfileLink> users,
+            Collection<TeamProfileLink> teams) {
+        Map<UUID, ProfileFacts> profiles = new HashMap<>();
+        known.forEach(profile -> profiles.put(profile.id(), new ProfileFacts(profile.id(), profile.name())));
+        Set<UUID> missing = ids(Stream.concat(
+                        users.stream().map(UserProfileLink::profileId),
+                        teams.stream().map(TeamProfileLink::profileId))
+                .filter(id -> !profiles.containsKey(id)));
+        if (!missing.isEmpty()) {
+            dataverse
+                    .fieldSecurityProfilesById(missing)
+                    .forEach(profile -> profiles.put(profile.id(), new ProfileFacts(profile.id(), profile.name())));
+        }
+        return profiles;
     }
 
     /** A team's members. */
@@ -226,6 +298,18 @@ final class AccessFactsReader {
     private static List<Link> teamRoleLinks(List<TeamRoleLink> links) {
         return links.stream()
                 .map(link -> new Link(link.teamId(), link.roleId()))
+                .toList();
+    }
+
+    private static List<Link> userProfileLinks(Collection<UserProfileLink> links) {
+        return links.stream()
+                .map(link -> new Link(link.userId(), link.profileId()))
+                .toList();
+    }
+
+    private static List<Link> teamProfileLinks(Collection<TeamProfileLink> links) {
+        return links.stream()
+                .map(link -> new Link(link.teamId(), link.profileId()))
                 .toList();
     }
 

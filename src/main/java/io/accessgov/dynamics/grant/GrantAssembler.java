@@ -2,6 +2,7 @@ package io.accessgov.dynamics.grant;
 
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.ProfileFacts;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
 import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
@@ -74,7 +75,51 @@ final class GrantAssembler {
                 grant.managedElsewhere = team.membershipManagedElsewhere();
             }
         }
+        assembleProfiles(facts, grants, membersByTeam);
         return grants.values().stream().map(Pending::toGrant).toList();
+    }
+
+    /** Profile memberships: an account's own, a team's, and an account's through each team holding the profile. */
+    private static void assembleProfiles(
+            AccessFacts facts, Map<String, Pending> grants, Map<UUID, List<UUID>> membersByTeam) {
+        ResourceType type = ResourceType.FIELD_SECURITY_PROFILE;
+        for (Link userProfile : facts.userProfiles()) {
+            ProfileFacts profile = facts.profiles().get(userProfile.to());
+            AccountFacts account = facts.accounts().get(userProfile.from());
+            if (profile != null && account != null) {
+                profileOfAccount(grants, profile, account).direct = true;
+            }
+        }
+        for (Link teamProfile : facts.teamProfiles()) {
+            ProfileFacts profile = facts.profiles().get(teamProfile.to());
+            TeamFacts team = facts.teams().get(teamProfile.from());
+            if (profile == null || team == null) {
+                continue;
+            }
+            pending(
+                            grants,
+                            new GrantId(type, profile.id(), PrincipalType.TEAM, team.id()),
+                            type.ref(profile.id(), profile.name()),
+                            PrincipalType.TEAM.ref(team.id(), team.name()))
+                    .direct = true;
+            for (UUID member : membersByTeam.getOrDefault(team.id(), List.of())) {
+                AccountFacts account = facts.accounts().get(member);
+                if (account != null) {
+                    profileOfAccount(grants, profile, account).teams.add(team);
+                }
+            }
+        }
+    }
+
+    private static Pending profileOfAccount(Map<String, Pending> grants, ProfileFacts profile, AccountFacts account) {
+        ResourceType type = ResourceType.FIELD_SECURITY_PROFILE;
+        Pending grant = pending(
+                grants,
+                new GrantId(type, profile.id(), PrincipalType.ACCOUNT, account.id()),
+                type.ref(profile.id(), profile.name()),
+                PrincipalType.ACCOUNT.ref(account.id(), account.displayName()));
+        grant.platformManaged = account.platformManaged();
+        return grant;
     }
 
     private static Pending roleOfAccount(Map<String, Pending> grants, RoleFacts role, AccountFacts account) {

@@ -3,11 +3,13 @@ package io.accessgov.dynamics.grant;
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
 import io.accessgov.dynamics.dataverse.LinkChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamProfileLink;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
 import io.accessgov.dynamics.dataverse.TeamType;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
@@ -25,10 +27,11 @@ import lombok.extern.slf4j.Slf4j;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Grants and revokes roles and team memberships (docs/api.md §5). Everything that can be known before a write
+ * Grants and revokes roles, team memberships and field security profiles (docs/api.md §5, §10). Everything that can
+ * be known before a write
  * is checked first, so a refused change sends nothing to Dataverse: the subjects exist for the API (404 otherwise,
  * hidden accounts included), the account is not platform-managed, the team's membership is managed here, access
- * teams get no roles, the role has a copy in the business unit. Then, under the grant's lock, the current links are
+ * teams get no roles and no profiles, the role has a copy in the business unit. Then, under the grant's lock, the current links are
  * read and only a missing (or present) one is written; holding any copy of a role directly counts as holding it.
  */
 @Slf4j
@@ -57,6 +60,9 @@ final class GrantChanges {
         if (request.resourceType() == ResourceType.TEAM) {
             return addMember(request.resourceId(), request.principalId(), attempt);
         }
+        if (request.resourceType() == ResourceType.FIELD_SECURITY_PROFILE) {
+            return addProfile(request.resourceId(), request.principalType(), request.principalId(), attempt);
+        }
         if (request.principalType() == PrincipalType.ACCOUNT) {
             return assignToAccount(request.resourceId(), request.principalId(), request.businessUnitId(), attempt);
         }
@@ -68,6 +74,9 @@ final class GrantChanges {
         attempt.grantId(id);
         if (id.resourceType() == ResourceType.TEAM) {
             return removeMember(id.resourceId(), id.principalId(), attempt);
+        }
+        if (id.resourceType() == ResourceType.FIELD_SECURITY_PROFILE) {
+            return removeProfile(id.resourceId(), id.principalType(), id.principalId(), attempt);
         }
         if (id.principalType() == PrincipalType.ACCOUNT) {
             return removeFromAccount(id.resourceId(), id.principalId(), attempt);
@@ -135,9 +144,11 @@ final class GrantChanges {
                 .filter(link -> copyIds.contains(link.roleId()))
                 .map(TeamRoleLink::teamId)
                 .collect(Collectors.toSet());
-        if (holding.isEmpty()) {
-            return List.of();
-        }
+        return holding.isEmpty() ? List.of() : through(holding);
+    }
+
+    /** These teams as the reasons a grant is inherited, in source order. */
+    private List<GrantRefused.Through> through(Set<UUID> holding) {
         return dataverse.teamsById(holding).stream()
                 .map(team -> new GrantRefused.Through(team.id(), team.name()))
                 .sorted(Comparator.comparing(
@@ -233,6 +244,100 @@ final class GrantChanges {
         }
         if (team.type().isEntraGroup()) {
             throw GrantRefused.entraGroupTeam(team);
+        }
+    }
+
+    // Field security profiles (docs/api.md §10): held like roles, by accounts, by teams and through teams
+
+    private ChangeResult addProfile(UUID profileId, PrincipalType holder, UUID holderId, ChangeAttempt attempt) {
+        profile(profileId);
+        GrantId id = named(attempt, new GrantId(ResourceType.FIELD_SECURITY_PROFILE, profileId, holder, holderId));
+        if (holder == PrincipalType.ACCOUNT) {
+            changeable(account(holderId));
+            return locks.withLock(environment.name(), id, () -> {
+                if (holdsProfileDirectly(holderId, profileId)) {
+                    return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
+                }
+                return created(id, profileRefusedAs(holderId, () -> dataverse.addProfileToUser(holderId, profileId)));
+            });
+        }
+        Team team = team(holderId);
+        if (team.type() == TeamType.ACCESS) {
+            throw GrantRefused.accessTeamProfiles(team);
+        }
+        return locks.withLock(environment.name(), id, () -> {
+            if (teamHoldsProfile(holderId, profileId)) {
+                return answer(ChangeOutcome.ALREADY_HELD, id, false, null);
+            }
+            return created(id, profileRefusedAs(holderId, () -> dataverse.addProfileToTeam(holderId, profileId)));
+        });
+    }
+
+    private ChangeResult removeProfile(UUID profileId, PrincipalType holder, UUID holderId, ChangeAttempt attempt) {
+        profile(profileId);
+        GrantId id = named(attempt, new GrantId(ResourceType.FIELD_SECURITY_PROFILE, profileId, holder, holderId));
+        if (holder == PrincipalType.TEAM) {
+            team(holderId);
+            return locks.withLock(environment.name(), id, () -> {
+                if (!teamHoldsProfile(holderId, profileId)) {
+                    return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
+                }
+                Removal removal = new Removal();
+                removal.add(profileRefusedAs(holderId, () -> dataverse.removeProfileFromTeam(holderId, profileId)));
+                return removal.answer(id, false);
+            });
+        }
+        changeable(account(holderId));
+        return locks.withLock(environment.name(), id, () -> {
+            List<GrantRefused.Through> through = profileThrough(holderId, profileId);
+            if (!holdsProfileDirectly(holderId, profileId)) {
+                if (!through.isEmpty()) {
+                    throw GrantRefused.inheritedOnly(id, through);
+                }
+                return answer(ChangeOutcome.ALREADY_ABSENT, id, false, null);
+            }
+            Removal removal = new Removal();
+            removal.add(profileRefusedAs(holderId, () -> dataverse.removeProfileFromUser(holderId, profileId)));
+            return removal.answer(id, !through.isEmpty());
+        });
+    }
+
+    private boolean holdsProfileDirectly(UUID userId, UUID profileId) {
+        return dataverse.profilesOfUser(userId).stream()
+                .anyMatch(link -> link.profileId().equals(profileId));
+    }
+
+    private boolean teamHoldsProfile(UUID teamId, UUID profileId) {
+        return dataverse.profilesOfTeams(List.of(teamId)).stream()
+                .anyMatch(link -> link.profileId().equals(profileId));
+    }
+
+    /** The teams of the account that hold the profile. */
+    private List<GrantRefused.Through> profileThrough(UUID userId, UUID profileId) {
+        Set<UUID> teamIds = dataverse.membershipsOfUser(userId).stream()
+                .map(TeamMembership::teamId)
+                .collect(Collectors.toSet());
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> holding = dataverse.profilesOfTeams(teamIds).stream()
+                .filter(link -> link.profileId().equals(profileId))
+                .map(TeamProfileLink::teamId)
+                .collect(Collectors.toSet());
+        return holding.isEmpty() ? List.of() : through(holding);
+    }
+
+    private FieldSecurityProfile profile(UUID profileId) {
+        return dataverse.findFieldSecurityProfile(profileId).orElseThrow(() -> GrantSubjectNotFound.profile(profileId));
+    }
+
+    /** Dataverse's refusal of a profile change as this service's 409; any other refusal passes unchanged. */
+    private static LinkChange profileRefusedAs(UUID principalId, Supplier<LinkChange> write) {
+        try {
+            return write.get();
+        } catch (BusinessRuleViolated refused) {
+            throw GrantRefused.fromDataverse(refused, principalId, ResourceType.FIELD_SECURITY_PROFILE)
+                    .orElseThrow(() -> refused);
         }
     }
 

@@ -78,12 +78,17 @@ class GrantController {
                     @Size(max = 64)
                     @Nullable
                     String principalId,
-            @Parameter(description = "The resource's type.", schema = @Schema(allowableValues = {"role", "team"}))
+            @Parameter(
+                            description = "The resource's type.",
+                            schema = @Schema(allowableValues = {"role", "team", "field-security-profile"}))
                     @RequestParam(required = false)
-                    @Size(max = 16)
+                    @Size(max = 32)
                     @Nullable
                     String resourceType,
-            @Parameter(description = "The resource's id: a team id, or the id of a role or any of its copies.")
+            @Parameter(
+                            description =
+                                    "The resource's id: a team or field security profile id, or the id of a role or any"
+                                            + " of its copies.")
                     @RequestParam(required = false)
                     @Size(max = 64)
                     @Nullable
@@ -134,12 +139,13 @@ class GrantController {
 
     @Operation(
             operationId = "createGrant",
-            summary = "Grant a role or a team membership",
+            summary = "Grant a role, a team membership or a field security profile",
             description = "Assigns a role to an account or a team (the copy of the principal's business unit, or of"
-                    + " businessUnitId), or makes an account a member of an owner or access team. Idempotent: when"
+                    + " businessUnitId), makes an account a member of an owner or access team, or gives a field"
+                    + " security profile to an account or an owner or Entra-group team. Idempotent: when"
                     + " the principal already holds the grant directly (any copy of the role counts) the answer is"
                     + " 200 with the grant and nothing changes. Safe to retry. Refused with 409 when the change is not"
-                    + " possible (platform-managed account, access team and roles, default-team or Entra-group"
+                    + " possible (platform-managed account, access team and roles or profiles, default-team or Entra-group"
                     + " membership, no role copy in the business unit, disabled account); nothing is sent to"
                     + " Dataverse for a refusal the service can foresee. Every attempt is audited.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -148,7 +154,12 @@ class GrantController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = GrantRequest.Body.class),
-                            examples = @ExampleObject(name = "role to account", value = GrantExamples.REQUEST)))
+                            examples = {
+                                @ExampleObject(name = "role to account", value = GrantExamples.REQUEST),
+                                @ExampleObject(
+                                        name = "field security profile to team",
+                                        value = GrantExamples.PROFILE_REQUEST)
+                            }))
     @ApiResponse(
             responseCode = "201",
             description = "The grant was created; Location names it.",
@@ -181,8 +192,8 @@ class GrantController {
     @Operation(
             operationId = "revokeGrant",
             summary = "Revoke a grant",
-            description = "Removes a direct role assignment (every copy of the role the principal holds directly)"
-                    + " or a team membership. 204 when it was removed or was already absent (idempotent); 200 with"
+            description = "Removes a direct role assignment (every copy of the role the principal holds directly),"
+                    + " a team membership or a field security profile membership. 204 when it was removed or was already absent (idempotent); 200 with"
                     + " the remaining grant when access remains through teams; 409 when the grant is inherited"
                     + " only (the problem names the teams), is a default-team or Entra-group membership, or the"
                     + " account is platform-managed. Every attempt is audited.")

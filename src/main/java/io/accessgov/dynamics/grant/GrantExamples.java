@@ -27,8 +27,24 @@ final class GrantExamples {
              "principalType": "account", "principalId": "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d"}
             """;
 
-    static final String PAGE =
-            "{\"items\": [" + ROLE_GRANT + ", " + MEMBERSHIP_GRANT + "]," + " \"nextPageToken\": null}";
+    static final String PROFILE_REQUEST = """
+            {"resourceType": "field-security-profile", "resourceId": "5e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+             "principalType": "team", "principalId": "5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d"}
+            """;
+
+    static final String PROFILE_GRANT = """
+            {"id": "field-security-profile:5e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b:member:account:\
+            2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d",
+             "resource": {"type": "field-security-profile", "id": "5e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+                          "displayName": "Identity Verification"},
+             "entitlement": "member",
+             "principal": {"type": "account", "id": "2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d", "displayName": "Jane Doe"},
+             "sources": [{"type": "team", "id": "5a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d", "displayName": "Sales EMEA"}],
+             "revocable": false}
+            """;
+
+    static final String PAGE = "{\"items\": [" + PROFILE_GRANT + ", " + ROLE_GRANT + ", " + MEMBERSHIP_GRANT + "],"
+            + " \"nextPageToken\": null}";
 
     private GrantExamples() {}
 }

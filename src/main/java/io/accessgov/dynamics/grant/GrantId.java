@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType principalType, UUID principalId) {
 
     private static final Pattern SHAPE =
-            Pattern.compile("(role|team):([0-9a-fA-F-]{36}):(assigned|member):(account|team):([0-9a-fA-F-]{36})");
+            Pattern.compile("(role|team|field-security-profile):([0-9a-fA-F-]{36}):(assigned|member):(account|team):"
+                    + "([0-9a-fA-F-]{36})");
 
     GrantId {
         if (!resourceType.admits(principalType)) {
@@ -68,7 +69,8 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
     /** What a grant gives access to. */
     enum ResourceType {
         ROLE("assigned"),
-        TEAM("member");
+        TEAM("member"),
+        FIELD_SECURITY_PROFILE("member");
 
         private final String entitlement;
 
@@ -80,8 +82,9 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
             return entitlement;
         }
 
+        /** {@code role}, {@code team}, {@code field-security-profile}. */
         String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The grant's {@code resource}. */
@@ -89,12 +92,13 @@ record GrantId(ResourceType resourceType, UUID resourceId, PrincipalType princip
             return new Grant.Ref(wireName(), id.toString(), displayName);
         }
 
+        /** Roles and profiles are held by accounts and teams; team memberships by accounts only. */
         boolean admits(PrincipalType principal) {
-            return this == ROLE || principal == PrincipalType.ACCOUNT;
+            return this != TEAM || principal == PrincipalType.ACCOUNT;
         }
 
         static ResourceType fromWire(String text) {
-            return valueOf(text.toUpperCase(Locale.ROOT));
+            return valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
         }
     }
 

@@ -80,7 +80,8 @@ record GrantQuery(
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "role" -> ResourceType.ROLE;
             case "team" -> ResourceType.TEAM;
-            default -> throw new InvalidGrantQuery("resourceType is 'role' or 'team'.");
+            case "field-security-profile" -> ResourceType.FIELD_SECURITY_PROFILE;
+            default -> throw new InvalidGrantQuery("resourceType is 'role', 'team' or 'field-security-profile'.");
         };
     }
 }

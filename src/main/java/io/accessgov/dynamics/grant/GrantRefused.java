@@ -2,6 +2,7 @@ package io.accessgov.dynamics.grant;
 
 import io.accessgov.dynamics.dataverse.BusinessRuleViolated;
 import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.grant.GrantId.ResourceType;
 import io.accessgov.dynamics.web.ApiProblem;
 import io.accessgov.dynamics.web.ProblemKind;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class GrantRefused extends ApiProblem {
         return new GrantRefused(
                 ProblemKind.PLATFORM_MANAGED_ACCOUNT,
                 "The account " + accountId + " is managed by Microsoft (a built-in, support, delegated-admin, stub or"
-                        + " platform application account); this service never changes its roles or teams.",
+                        + " platform application account); this service never changes its roles, teams or field security profiles.",
                 Map.of());
     }
 
@@ -60,6 +61,14 @@ final class GrantRefused extends ApiProblem {
                 ProblemKind.ACCESS_TEAM_CANNOT_HOLD_ROLES,
                 "The team '" + team.name() + "' is an access team, and access teams cannot hold security roles;"
                         + " assign the role to an owner team or to the accounts instead.",
+                Map.of("teamId", team.id().toString()));
+    }
+
+    static GrantRefused accessTeamProfiles(Team team) {
+        return new GrantRefused(
+                ProblemKind.ACCESS_TEAM_CANNOT_HOLD_PROFILES,
+                "The team '" + team.name() + "' is an access team, and access teams cannot hold field security"
+                        + " profiles; give the profile to an owner team or to the accounts instead.",
                 Map.of("teamId", team.id().toString()));
     }
 
@@ -114,6 +123,11 @@ final class GrantRefused extends ApiProblem {
      * other rule (the web layer answers those).
      */
     static Optional<GrantRefused> fromDataverse(BusinessRuleViolated refused, UUID principalId) {
+        return fromDataverse(refused, principalId, ResourceType.ROLE);
+    }
+
+    /** {@link #fromDataverse(BusinessRuleViolated, UUID)} for a change of a grant of this type of resource. */
+    static Optional<GrantRefused> fromDataverse(BusinessRuleViolated refused, UUID principalId, ResourceType resource) {
         ProblemKind kind;
         String detail;
         switch (refused.rule()) {
@@ -133,7 +147,9 @@ final class GrantRefused extends ApiProblem {
                         + " is a special account managed by the platform.";
             }
             case ACCESS_TEAM_CANNOT_HOLD_ROLES_OR_PROFILES -> {
-                kind = ProblemKind.ACCESS_TEAM_CANNOT_HOLD_ROLES;
+                kind = resource == ResourceType.FIELD_SECURITY_PROFILE
+                        ? ProblemKind.ACCESS_TEAM_CANNOT_HOLD_PROFILES
+                        : ProblemKind.ACCESS_TEAM_CANNOT_HOLD_ROLES;
                 detail = "Dataverse refused the change: access teams cannot hold security roles or field security"
                         + " profiles.";
             }

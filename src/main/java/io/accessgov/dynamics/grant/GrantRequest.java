@@ -23,15 +23,17 @@ record GrantRequest(
     @Schema(
             name = "GrantRequest",
             description = "A grant to create. A role offers the entitlement 'assigned' (to accounts and teams); a"
-                    + " team offers 'member' (to accounts). No other members are accepted.")
+                    + " team offers 'member' (to accounts); a field security profile offers 'member' (to accounts"
+                    + " and teams). No other members are accepted.")
     record Body(
             @Schema(
-                    allowableValues = {"role", "team"},
+                    allowableValues = {"role", "team", "field-security-profile"},
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String resourceType,
 
             @Schema(
-                    description = "A team id, or the id of a role or of any of its business-unit copies.",
+                    description = "A team or field security profile id, or the id of a role or of any of its"
+                            + " business-unit copies.",
                     format = "uuid",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String resourceId,

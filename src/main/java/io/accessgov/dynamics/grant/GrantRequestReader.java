@@ -100,7 +100,7 @@ final class GrantRequestReader {
             if (principalType != null && !resourceType.admits(principalType)) {
                 errors.add("principalType", "must be 'account': only accounts can be members of a team");
             }
-            if (resourceType == ResourceType.TEAM && businessUnitId != null) {
+            if (resourceType != ResourceType.ROLE && businessUnitId != null) {
                 errors.add("businessUnitId", "applies to roles only");
             }
         }
@@ -114,16 +114,21 @@ final class GrantRequestReader {
             return null;
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(text)) {
+            if (wireName(constant).equalsIgnoreCase(text)) {
                 return constant;
             }
         }
         List<String> allowed = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            allowed.add("'" + constant.name().toLowerCase(Locale.ROOT) + "'");
+            allowed.add("'" + wireName(constant) + "'");
         }
         errors.add(name, "must be " + String.join(" or ", allowed));
         return null;
+    }
+
+    /** How the API writes a type: {@code field-security-profile} for {@code FIELD_SECURITY_PROFILE}. */
+    private static String wireName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static @Nullable UUID guid(JsonNode root, String name, boolean required, Errors errors) {

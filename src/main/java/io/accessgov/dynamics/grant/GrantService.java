@@ -114,6 +114,8 @@ class GrantService {
             facts = reader.ofTeamAsPrincipal(query.principalId());
         } else if (query.resourceType() == ResourceType.ROLE) {
             facts = reader.ofRole(query.resourceId());
+        } else if (query.resourceType() == ResourceType.FIELD_SECURITY_PROFILE) {
+            facts = reader.ofProfile(query.resourceId());
         } else {
             facts = reader.ofTeamAsResource(query.resourceId());
         }
@@ -130,6 +132,12 @@ class GrantService {
             AccessFacts.RoleFacts held = facts.rolesByCopyId().get(query.resourceId());
             UUID root = held != null ? held.rootId() : reader.rootRoleOf(query.resourceId());
             return new GrantQuery(query.principalType(), query.principalId(), query.resourceType(), root);
+        }
+        if (query.resourceType() == ResourceType.FIELD_SECURITY_PROFILE) {
+            if (query.byPrincipal() && !facts.profiles().containsKey(query.resourceId())) {
+                reader.requireProfile(query.resourceId());
+            }
+            return query;
         }
         if (query.byPrincipal() && !facts.teams().containsKey(query.resourceId())) {
             reader.requireTeam(query.resourceId());

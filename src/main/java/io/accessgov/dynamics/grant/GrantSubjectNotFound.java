@@ -24,6 +24,11 @@ final class GrantSubjectNotFound extends ApiProblem {
                 ProblemKind.BUSINESS_UNIT_NOT_FOUND, "There is no business unit with id " + id + ".");
     }
 
+    static GrantSubjectNotFound profile(UUID id) {
+        return new GrantSubjectNotFound(
+                ProblemKind.FIELD_SECURITY_PROFILE_NOT_FOUND, "There is no field security profile with id " + id + ".");
+    }
+
     static GrantSubjectNotFound role(UUID id) {
         return new GrantSubjectNotFound(
                 ProblemKind.ROLE_NOT_FOUND, "There is no security role with id " + id + " (root or copy).");

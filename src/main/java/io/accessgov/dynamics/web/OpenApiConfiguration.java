@@ -187,7 +187,8 @@ class OpenApiConfiguration {
                         ProblemExamples.ROLE_COPY_MISSING,
                         ProblemExamples.ENTRA_GROUP_MEMBERSHIP,
                         ProblemExamples.INHERITED_ONLY,
-                        ProblemExamples.PLATFORM_MANAGED));
+                        ProblemExamples.PLATFORM_MANAGED,
+                        ProblemExamples.ACCESS_TEAM_PROFILES));
         responses.put("PayloadTooLarge", problem("The request body is too large.", ProblemExamples.PAYLOAD_TOO_LARGE));
         responses.put(
                 "UriTooLong",

@@ -116,9 +116,16 @@ final class ProblemExamples {
     static final Named PLATFORM_MANAGED = example(
             ProblemKind.PLATFORM_MANAGED_ACCOUNT,
             "/api/v1/grants",
-            "The account 2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d is managed by Microsoft; this service never changes its"
-                    + " roles or teams.",
+            "The account 2b7e1a4c-0d3e-4f7a-9c1b-5e6f7a8b9c0d is managed by Microsoft (a built-in, support,"
+                    + " delegated-admin, stub or platform application account); this service never changes its roles,"
+                    + " teams or field security profiles.",
             Map.of());
+    static final Named ACCESS_TEAM_PROFILES = example(
+            ProblemKind.ACCESS_TEAM_CANNOT_HOLD_PROFILES,
+            "/api/v1/grants",
+            "The team 'Key Account Collaboration' is an access team, and access teams cannot hold field security"
+                    + " profiles; give the profile to an owner team or to the accounts instead.",
+            Map.of("teamId", "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e"));
 
     static final Named URI_TOO_LONG = example(
             ProblemKind.URI_TOO_LONG,

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Who has what, computed a second time straight from the simulator's own tables (docs/api.md §5), so end-to-end tests
+ * Who has what, computed a second time straight from the simulator's own tables (docs/api.md §5, §10), so end-to-end tests
  * do not trust the production assembly to check itself. A grant is reduced to its id, its sources ("direct" or
  * "team:&lt;id&gt;") and whether it is revocable.
  */
@@ -77,6 +77,29 @@ final class ExpectedGrants {
                 String id = "team:" + team + ":member:account:" + user;
                 sources.computeIfAbsent(id, key -> new TreeSet<>()).add("direct");
                 revocable.put(id, !membershipFixed.get(team) && !platform.test(user));
+            }
+        }
+        // field security profiles are held like roles: directly, by teams, and by accounts through their teams
+        for (Link userProfile : state.userProfiles()) {
+            String user = userProfile.left().toString();
+            if (visible.test(user)) {
+                String id = "field-security-profile:" + userProfile.right() + ":member:account:" + user;
+                sources.computeIfAbsent(id, key -> new TreeSet<>()).add("direct");
+                revocable.put(id, !platform.test(user));
+            }
+        }
+        for (Link teamProfile : state.teamProfiles()) {
+            String team = teamProfile.left().toString();
+            String teamGrant = "field-security-profile:" + teamProfile.right() + ":member:team:" + team;
+            sources.computeIfAbsent(teamGrant, key -> new TreeSet<>()).add("direct");
+            revocable.put(teamGrant, true);
+            for (Link membership : state.memberships()) {
+                String user = membership.left().toString();
+                if (membership.right().toString().equals(team) && visible.test(user)) {
+                    String id = "field-security-profile:" + teamProfile.right() + ":member:account:" + user;
+                    sources.computeIfAbsent(id, key -> new TreeSet<>()).add("team:" + team);
+                    revocable.putIfAbsent(id, false);
+                }
             }
         }
         Map<String, Expected> grants = new TreeMap<>();

@@ -63,6 +63,15 @@ class PlatformManagedGrantsEndToEndTest {
 
         assertProblem(grant("role", customizer, account), 409, "platform-managed-account");
         assertProblem(grant("team", salesLeadership, account), 409, "platform-managed-account");
+        UUID profile = state.profileId("Credit Control");
+        assertProblem(grant("field-security-profile", profile, account), 409, "platform-managed-account");
+        assertProblem(
+                http.send(
+                        "DELETE",
+                        "/api/v1/grants/field-security-profile:" + profile + ":member:account:" + account,
+                        null),
+                409,
+                "platform-managed-account");
         if (anyRole != null) {
             assertProblem(
                     http.send("DELETE", "/api/v1/grants/role:" + anyRole + ":assigned:account:" + account, null),
