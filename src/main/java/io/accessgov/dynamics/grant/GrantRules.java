@@ -4,6 +4,7 @@ import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.AccessFacts.AccountFacts;
 import io.accessgov.dynamics.grant.AccessFacts.Link;
+import io.accessgov.dynamics.grant.AccessFacts.ProfileFacts;
 import io.accessgov.dynamics.grant.AccessFacts.RoleFacts;
 import io.accessgov.dynamics.grant.AccessFacts.TeamFacts;
 import io.accessgov.dynamics.grant.GrantId.PrincipalType;
@@ -51,24 +52,39 @@ public class GrantRules {
     /** A logical role: its root copy's id and name. */
     public record Role(UUID rootId, @Nullable String name) {}
 
+    /** A field security profile: its id and name. */
+    public record Profile(UUID id, @Nullable String name) {}
+
     /**
-     * A team with the roles it holds.
+     * A team with the roles and field security profiles it holds.
      *
      * @param membershipManagedElsewhere true for a business unit's default team and for Entra-group teams
      */
-    public record Team(UUID id, @Nullable String name, boolean membershipManagedElsewhere, List<Role> roles) {
+    public record Team(
+            UUID id,
+            @Nullable String name,
+            boolean membershipManagedElsewhere,
+            List<Role> roles,
+            List<Profile> profiles) {
 
         public Team {
             roles = List.copyOf(roles);
+            profiles = List.copyOf(profiles);
+        }
+
+        /** A team that holds no profiles. */
+        public Team(UUID id, @Nullable String name, boolean membershipManagedElsewhere, List<Role> roles) {
+            this(id, name, membershipManagedElsewhere, roles, List.of());
         }
 
         /** The team as grants see it, from its Dataverse row. */
-        public static Team of(io.accessgov.dynamics.dataverse.Team team, List<Role> roles) {
+        public static Team of(io.accessgov.dynamics.dataverse.Team team, List<Role> roles, List<Profile> profiles) {
             return new Team(
                     team.id(),
                     team.name(),
                     team.defaultBusinessUnitTeam() || team.type().isEntraGroup(),
-                    roles);
+                    roles,
+                    profiles);
         }
     }
 
@@ -90,6 +106,11 @@ public class GrantRules {
     /** The stem of the grant of this logical role to an account. */
     public static Stem roleOfAccount(Role role) {
         return stem(ResourceType.ROLE, role.rootId(), role.name());
+    }
+
+    /** The stem of an account's membership of this field security profile. */
+    public static Stem profileOfAccount(Profile profile) {
+        return stem(ResourceType.FIELD_SECURITY_PROFILE, profile.id(), profile.name());
     }
 
     /** The stem of an account's membership of this team. */
@@ -121,6 +142,15 @@ public class GrantRules {
      * memberships, ordered by grant id.
      */
     public static List<Grant> ofAccount(Account account, Collection<Role> directRoles, Collection<Team> teams) {
+        return ofAccount(account, directRoles, List.of(), teams);
+    }
+
+    /**
+     * Every grant the account holds: its direct roles and profiles, the roles and profiles it inherits through its
+     * teams, and its team memberships, ordered by grant id.
+     */
+    public static List<Grant> ofAccount(
+            Account account, Collection<Role> directRoles, Collection<Profile> directProfiles, Collection<Team> teams) {
         Map<UUID, RoleFacts> roles = new HashMap<>();
         Map<UUID, TeamFacts> teamFacts = new HashMap<>();
         List<Link> userRoles = new ArrayList<>(directRoles.size());
@@ -138,19 +168,35 @@ public class GrantRules {
                 teamRoles.add(new Link(team.id(), role.rootId()));
             }
         }
+        Map<UUID, ProfileFacts> profiles = new HashMap<>();
+        List<Link> userProfiles = new ArrayList<>(directProfiles.size());
+        List<Link> teamProfiles = new ArrayList<>();
+        for (Profile profile : directProfiles) {
+            profiles.put(profile.id(), new ProfileFacts(profile.id(), profile.name()));
+            userProfiles.add(new Link(account.id(), profile.id()));
+        }
+        for (Team team : teams) {
+            for (Profile profile : team.profiles()) {
+                profiles.put(profile.id(), new ProfileFacts(profile.id(), profile.name()));
+                teamProfiles.add(new Link(team.id(), profile.id()));
+            }
+        }
         AccessFacts facts = new AccessFacts(
                 roles,
                 teamFacts,
                 Map.of(account.id(), new AccountFacts(account.id(), account.displayName(), account.platformManaged())),
                 userRoles,
                 teamRoles,
-                memberships);
+                memberships,
+                profiles,
+                userProfiles,
+                teamProfiles);
         return GrantAssembler.assemble(facts).stream()
                 .filter(grant -> grant.principal().type().equals("account"))
                 .toList();
     }
 
-    /** Every role the team holds, as grants with the team as principal, ordered by grant id. */
+    /** Every role and profile the team holds, as grants with the team as principal, ordered by grant id. */
     public static List<Grant> ofTeam(Team team) {
         Map<UUID, RoleFacts> roles = new HashMap<>();
         List<Link> teamRoles = new ArrayList<>();
@@ -158,13 +204,22 @@ public class GrantRules {
             roles.put(role.rootId(), new RoleFacts(role.rootId(), role.name()));
             teamRoles.add(new Link(team.id(), role.rootId()));
         }
+        Map<UUID, ProfileFacts> profiles = new HashMap<>();
+        List<Link> teamProfiles = new ArrayList<>();
+        for (Profile profile : team.profiles()) {
+            profiles.put(profile.id(), new ProfileFacts(profile.id(), profile.name()));
+            teamProfiles.add(new Link(team.id(), profile.id()));
+        }
         AccessFacts facts = new AccessFacts(
                 roles,
                 Map.of(team.id(), new TeamFacts(team.id(), team.name(), team.membershipManagedElsewhere())),
                 Map.of(),
                 List.of(),
                 teamRoles,
-                List.of());
+                List.of(),
+                profiles,
+                List.of(),
+                teamProfiles);
         return GrantAssembler.assemble(facts);
     }
 }

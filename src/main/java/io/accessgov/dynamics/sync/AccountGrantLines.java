@@ -41,6 +41,7 @@ final class AccountGrantLines {
     private final JsonMapper json;
     private final SourceJson directSource;
     private final Map<GrantRules.Role, GrantJson> roleGrants = new HashMap<>();
+    private final Map<GrantRules.Profile, GrantJson> profileGrants = new HashMap<>();
     private final Map<UUID, TeamJson> teams = new HashMap<>();
 
     /**
@@ -48,13 +49,30 @@ final class AccountGrantLines {
      * @param teams every team an account can be a member of, with the roles it holds
      */
     AccountGrantLines(JsonMapper json, Collection<GrantRules.Role> roles, Collection<GrantRules.Team> teams) {
+        this(json, roles, List.of(), teams);
+    }
+
+    /**
+     * @param roles every role (copy) an account or team can hold
+     * @param profiles every field security profile an account can hold directly
+     * @param teams every team an account can be a member of, with the roles and profiles it holds
+     */
+    AccountGrantLines(
+            JsonMapper json,
+            Collection<GrantRules.Role> roles,
+            Collection<GrantRules.Profile> profiles,
+            Collection<GrantRules.Team> teams) {
         this.json = json;
         this.directSource = new SourceJson(Grant.Source.DIRECT, json);
         for (GrantRules.Role role : roles) {
             roleGrants.computeIfAbsent(role, this::roleGrant);
         }
+        for (GrantRules.Profile profile : profiles) {
+            profileGrants.computeIfAbsent(profile, this::profileGrant);
+        }
         for (GrantRules.Team team : teams) {
             team.roles().forEach(role -> roleGrants.computeIfAbsent(role, this::roleGrant));
+            team.profiles().forEach(profile -> profileGrants.computeIfAbsent(profile, this::profileGrant));
             this.teams.put(team.id(), new TeamJson(team, json));
         }
     }
@@ -69,10 +87,25 @@ final class AccountGrantLines {
             List<GrantRules.Team> memberOf,
             LineBuffer out,
             LineBuffer keys) {
-        List<Line> lines = new ArrayList<>(direct.size() + 2 * memberOf.size());
+        return write(account, direct, List.of(), memberOf, out, keys);
+    }
+
+    /** {@link #write(GrantRules.Account, List, List, LineBuffer, LineBuffer)} with the account's own profiles. */
+    Written write(
+            GrantRules.Account account,
+            List<GrantRules.Role> direct,
+            List<GrantRules.Profile> directProfiles,
+            List<GrantRules.Team> memberOf,
+            LineBuffer out,
+            LineBuffer keys) {
+        List<Line> lines = new ArrayList<>(direct.size() + directProfiles.size() + 2 * memberOf.size());
         Map<UUID, Line> roleLines = new HashMap<>();
+        Map<UUID, Line> profileLines = new HashMap<>();
         for (GrantRules.Role role : direct) {
             holdRole(lines, roleLines, role).direct = true;
+        }
+        for (GrantRules.Profile profile : directProfiles) {
+            holdProfile(lines, profileLines, profile).direct = true;
         }
         List<TeamJson> joined = new ArrayList<>(memberOf.size());
         for (GrantRules.Team team : memberOf) {
@@ -89,6 +122,12 @@ final class AccountGrantLines {
             }
             for (GrantRules.Role role : team.roles()) {
                 Line line = holdRole(lines, roleLines, role);
+                if (!line.sources.contains(teamJson.source)) {
+                    line.sources.add(teamJson.source);
+                }
+            }
+            for (GrantRules.Profile profile : team.profiles()) {
+                Line line = holdProfile(lines, profileLines, profile);
                 if (!line.sources.contains(teamJson.source)) {
                     line.sources.add(teamJson.source);
                 }
@@ -134,6 +173,21 @@ final class AccountGrantLines {
             lines.add(line);
         }
         line.grant = grant;
+        return line;
+    }
+
+    /** The line of the grant the account holds on this field security profile. */
+    private Line holdProfile(List<Line> lines, Map<UUID, Line> byId, GrantRules.Profile profile) {
+        Line line = byId.get(profile.id());
+        if (line == null) {
+            GrantJson grant = profileGrants.get(profile);
+            if (grant == null) {
+                throw new IllegalArgumentException("profile " + profile + " was not among the profiles given");
+            }
+            line = new Line(grant);
+            byId.put(profile.id(), line);
+            lines.add(line);
+        }
         return line;
     }
 
@@ -184,6 +238,10 @@ final class AccountGrantLines {
 
     private GrantJson roleGrant(GrantRules.Role role) {
         return new GrantJson(GrantRules.roleOfAccount(role), json);
+    }
+
+    private GrantJson profileGrant(GrantRules.Profile profile) {
+        return new GrantJson(GrantRules.profileOfAccount(profile), json);
     }
 
     private static byte[] ascii(String text) {

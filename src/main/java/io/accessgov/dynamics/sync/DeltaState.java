@@ -13,17 +13,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sync's delta state, the third part of its snapshot ({@link SnapshotStore}): what the next incremental sync
  * continues from (docs/api.md §11). For each table, a header line {@code table TAB token TAB rows TAB bytes TAB
- * gzip|raw} (token {@code -} when the table was read without change tracking) followed by that many bytes of its
- * {@link StateSection}; after the last table, the line {@code end}. Kept with link rows' own ids, so that a removal
- * Dataverse names by a link row id can be placed.
+ * gzip|raw} (token {@code -} when the table was read without change tracking, {@code =} when its rows are kept by
+ * content) followed by that many bytes of its {@link StateSection}; after the last table, the line {@code end}. Kept
+ * with link rows' own ids, so that a removal Dataverse names by a link row id can be placed. Rows kept by content are
+ * read even when only the tokens are asked for: the changes of their tables are found by comparing with them.
  */
 final class DeltaState {
 
     static final String FORMAT = "accessgov-delta-state 1";
+
+    /** The token field of a table read without change tracking. */
+    private static final String NONE = "-";
+
+    /** The token field of a table kept by content, to be compared with its next whole read ({@link TableSync}). */
+    private static final String BY_CONTENT = "=";
 
     private static final Pattern TABLE = Pattern.compile("[a-z]{1,64}");
     private static final int MAX_LINE = 64 * 1024;
@@ -34,7 +42,7 @@ final class DeltaState {
     static void write(OutputStream out, List<StateSection> sections) throws IOException {
         line(out, FORMAT);
         for (StateSection section : sections) {
-            String token = section.token() == null ? "-" : section.token().value();
+            String token = section.token() != null ? section.token().value() : section.byContent() ? BY_CONTENT : NONE;
             if (token.indexOf('\t') >= 0 || token.indexOf('\n') >= 0) {
                 throw new IOException("A change token of " + section.table() + " holds a tab or a line break");
             }
@@ -57,7 +65,8 @@ final class DeltaState {
 
     /**
      * Reads a delta state into one work file per table, named {@code prefix-table}; the sections by table. Without
-     * {@code withRows} only the headers are read and no file is written: enough to know each table's token.
+     * {@code withRows} only the headers and the rows kept by content are read: enough to know each table's token and
+     * to compare the tables kept by content.
      *
      * @throws IOException when the state is cut short or not in this format
      */
@@ -83,15 +92,17 @@ final class DeltaState {
                 throw new IOException("The delta state has a damaged section header", e);
             }
             Path file = work.resolve(prefix + "-" + fields[0]);
-            if (withRows) {
+            if (withRows || fields[1].equals(BY_CONTENT)) {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     copy(in, out, bytes);
                 }
             } else {
                 in.skipNBytes(bytes);
             }
-            ChangeToken token = fields[1].equals("-") ? null : new ChangeToken(fields[1]);
-            sections.put(fields[0], new StateSection(fields[0], token, rows, file, fields[4].equals("gzip")));
+            boolean byContent = fields[1].equals(BY_CONTENT);
+            ChangeToken token = byContent || fields[1].equals(NONE) ? null : new ChangeToken(fields[1]);
+            sections.put(
+                    fields[0], new StateSection(fields[0], token, rows, file, fields[4].equals("gzip"), byContent));
         }
         return sections;
     }
@@ -100,20 +111,22 @@ final class DeltaState {
      * Copies a delta state whose rows stay as they are, each table continuing from its new token: its sections are
      * copied byte for byte.
      *
-     * @param tokens the new token of every table the state holds
+     * @param tokens the new token of every table the state holds; null for a table kept by content (its field stays)
      */
-    static void continued(InputStream in, OutputStream out, Map<String, ChangeToken> tokens) throws IOException {
+    static void continued(InputStream in, OutputStream out, Map<String, @Nullable ChangeToken> tokens)
+            throws IOException {
         if (!FORMAT.equals(readLine(in))) {
             throw new IOException("The delta state is not in the form " + FORMAT);
         }
         line(out, FORMAT);
         for (String header = readLine(in); !header.equals("end"); header = readLine(in)) {
             String[] fields = header.split("\t", -1);
-            ChangeToken token = tokens.get(fields[0]);
-            if (fields.length != 5 || token == null) {
+            if (fields.length != 5 || !tokens.containsKey(fields[0])) {
                 throw new IOException("The delta state has a damaged section header");
             }
-            line(out, fields[0] + '\t' + token.value() + '\t' + fields[2] + '\t' + fields[3] + '\t' + fields[4]);
+            ChangeToken token = tokens.get(fields[0]);
+            String continued = token == null ? fields[1] : token.value();
+            line(out, fields[0] + '\t' + continued + '\t' + fields[2] + '\t' + fields[3] + '\t' + fields[4]);
             copy(in, out, Long.parseLong(fields[3]));
         }
         line(out, "end");

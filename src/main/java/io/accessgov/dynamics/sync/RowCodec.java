@@ -2,16 +2,23 @@ package io.accessgov.dynamics.sync;
 
 import io.accessgov.dynamics.dataverse.BusinessUnit;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.FieldPermission;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
+import io.accessgov.dynamics.dataverse.Privilege;
+import io.accessgov.dynamics.dataverse.RolePrivilege;
 import io.accessgov.dynamics.dataverse.RowChange;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamProfileLink;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserProfileLink;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -31,6 +38,13 @@ abstract sealed class RowCodec<T> {
 
     abstract RowChange<T> read(DataInputStream in) throws IOException;
 
+    /**
+     * An id derived from the row's values alone: equal rows get equal ids, different rows (almost surely) different
+     * ones. Rows of a table Dataverse does not track are kept under it, so that the next sync can tell what changed
+     * by comparing ids ({@link TableSync}).
+     */
+    abstract UUID contentId(T row);
+
     static void writeGuid(DataOutputStream out, UUID id) throws IOException {
         out.writeLong(id.getMostSignificantBits());
         out.writeLong(id.getLeastSignificantBits());
@@ -42,30 +56,51 @@ abstract sealed class RowCodec<T> {
 
     /** The codec of each table a sync reads. */
     static Map<DataverseTable<?>, RowCodec<?>> all(JsonMapper json) {
-        return Map.of(
-                DataverseTable.BUSINESS_UNITS, new Json<>(json, BusinessUnit.class),
-                DataverseTable.USERS, new Json<>(json, SystemUser.class),
-                DataverseTable.ROLES, new Json<>(json, SecurityRole.class),
-                DataverseTable.TEAMS, new Json<>(json, Team.class),
-                DataverseTable.USER_ROLES, new Link<>(UserRoleLink::new, UserRoleLink::userId, UserRoleLink::roleId),
-                DataverseTable.TEAM_MEMBERSHIPS,
-                        new Link<>(TeamMembership::new, TeamMembership::teamId, TeamMembership::userId),
-                DataverseTable.TEAM_ROLES, new Link<>(TeamRoleLink::new, TeamRoleLink::teamId, TeamRoleLink::roleId));
+        return Map.ofEntries(
+                Map.entry(DataverseTable.BUSINESS_UNITS, new Json<>(json, BusinessUnit.class, false)),
+                Map.entry(DataverseTable.USERS, new Json<>(json, SystemUser.class, false)),
+                Map.entry(DataverseTable.ROLES, new Json<>(json, SecurityRole.class, false)),
+                Map.entry(DataverseTable.TEAMS, new Json<>(json, Team.class, false)),
+                Map.entry(
+                        DataverseTable.USER_ROLES,
+                        new Link<>(UserRoleLink::new, UserRoleLink::userId, UserRoleLink::roleId)),
+                Map.entry(
+                        DataverseTable.TEAM_MEMBERSHIPS,
+                        new Link<>(TeamMembership::new, TeamMembership::teamId, TeamMembership::userId)),
+                Map.entry(
+                        DataverseTable.TEAM_ROLES,
+                        new Link<>(TeamRoleLink::new, TeamRoleLink::teamId, TeamRoleLink::roleId)),
+                Map.entry(DataverseTable.PRIVILEGES, new Json<>(json, Privilege.class, false)),
+                // an intersect with a depth: its removals name the link row, like the other link tables'
+                Map.entry(DataverseTable.ROLE_PRIVILEGES, new Json<>(json, RolePrivilege.class, true)),
+                Map.entry(DataverseTable.FIELD_SECURITY_PROFILES, new Json<>(json, FieldSecurityProfile.class, false)),
+                Map.entry(DataverseTable.FIELD_PERMISSIONS, new Json<>(json, FieldPermission.class, false)),
+                Map.entry(
+                        DataverseTable.USER_PROFILES,
+                        new Link<>(UserProfileLink::new, UserProfileLink::userId, UserProfileLink::profileId)),
+                Map.entry(
+                        DataverseTable.TEAM_PROFILES,
+                        new Link<>(TeamProfileLink::new, TeamProfileLink::teamId, TeamProfileLink::profileId)));
     }
 
-    /** A row of a table of objects, as its JSON. */
+    /** A row of a table of objects (or of an intersect with more than its two ids), as its JSON. */
     static final class Json<T> extends RowCodec<T> {
         private final JsonMapper json;
         private final Class<T> type;
+        private final boolean links;
 
-        Json(JsonMapper json, Class<T> type) {
+        /**
+         * @param links whether the table is an intersect, whose removals name a link row id
+         */
+        Json(JsonMapper json, Class<T> type, boolean links) {
             this.json = json;
             this.type = type;
+            this.links = links;
         }
 
         @Override
         boolean links() {
-            return false;
+            return links;
         }
 
         @Override
@@ -74,6 +109,11 @@ abstract sealed class RowCodec<T> {
             writeGuid(out, id);
             out.writeInt(bytes.length);
             out.write(bytes);
+        }
+
+        @Override
+        UUID contentId(T row) {
+            return UUID.nameUUIDFromBytes(json.writeValueAsBytes(row));
         }
 
         @Override
@@ -107,6 +147,18 @@ abstract sealed class RowCodec<T> {
             writeGuid(out, id);
             writeGuid(out, first.apply(row));
             writeGuid(out, second.apply(row));
+        }
+
+        @Override
+        UUID contentId(T row) {
+            UUID a = first.apply(row);
+            UUID b = second.apply(row);
+            return UUID.nameUUIDFromBytes(ByteBuffer.allocate(32)
+                    .putLong(a.getMostSignificantBits())
+                    .putLong(a.getLeastSignificantBits())
+                    .putLong(b.getMostSignificantBits())
+                    .putLong(b.getLeastSignificantBits())
+                    .array());
         }
 
         @Override

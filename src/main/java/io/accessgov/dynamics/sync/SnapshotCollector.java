@@ -3,11 +3,17 @@ package io.accessgov.dynamics.sync;
 import io.accessgov.dynamics.account.Account;
 import io.accessgov.dynamics.dataverse.AccountClassifier;
 import io.accessgov.dynamics.dataverse.BusinessUnit;
+import io.accessgov.dynamics.dataverse.FieldPermission;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
+import io.accessgov.dynamics.dataverse.Privilege;
+import io.accessgov.dynamics.dataverse.RolePrivilege;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.Team;
 import io.accessgov.dynamics.dataverse.TeamMembership;
+import io.accessgov.dynamics.dataverse.TeamProfileLink;
 import io.accessgov.dynamics.dataverse.TeamRoleLink;
+import io.accessgov.dynamics.dataverse.UserProfileLink;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.grant.GrantRules;
 import java.io.Closeable;
@@ -19,7 +25,7 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a sync keeps of the seven tables while they are read, each fed by its own reading thread: the small tables
+ * What a sync keeps of the tables while they are read, each fed by its own reading thread: the small tables
  * whole, the accounts in scope as the few facts grants need (their JSON goes straight to a bounded-memory sorter),
  * and the link tables as raw GUID bits. Read the fields only after every table is done.
  */
@@ -39,6 +45,12 @@ final class SnapshotCollector implements Closeable {
     final LinkTable userRoles = new LinkTable();
     final LinkTable memberships = new LinkTable();
     final LinkTable teamRoles = new LinkTable();
+    final List<Privilege> privileges = new ArrayList<>();
+    final List<RolePrivilege> rolePrivileges = new ArrayList<>();
+    final List<FieldSecurityProfile> profiles = new ArrayList<>();
+    final List<FieldPermission> permissions = new ArrayList<>();
+    final LinkTable userProfiles = new LinkTable();
+    final LinkTable teamProfiles = new LinkTable();
     final LineSorter accountLines;
 
     SnapshotCollector(
@@ -88,6 +100,30 @@ final class SnapshotCollector implements Closeable {
 
     void teamRoles(List<TeamRoleLink> page) {
         page.forEach(link -> teamRoles.add(link.teamId(), link.roleId()));
+    }
+
+    void privileges(List<Privilege> page) {
+        privileges.addAll(page);
+    }
+
+    void rolePrivileges(List<RolePrivilege> page) {
+        rolePrivileges.addAll(page);
+    }
+
+    void profiles(List<FieldSecurityProfile> page) {
+        profiles.addAll(page);
+    }
+
+    void permissions(List<FieldPermission> page) {
+        permissions.addAll(page);
+    }
+
+    void userProfiles(List<UserProfileLink> page) {
+        page.forEach(link -> userProfiles.add(link.userId(), link.profileId()));
+    }
+
+    void teamProfiles(List<TeamProfileLink> page) {
+        page.forEach(link -> teamProfiles.add(link.teamId(), link.profileId()));
     }
 
     @Override

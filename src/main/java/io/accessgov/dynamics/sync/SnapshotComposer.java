@@ -1,11 +1,19 @@
 package io.accessgov.dynamics.sync;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.accessgov.dynamics.businessunit.BusinessUnitView;
 import io.accessgov.dynamics.dataverse.BusinessUnit;
+import io.accessgov.dynamics.dataverse.FieldPermission;
+import io.accessgov.dynamics.dataverse.FieldSecurityProfile;
+import io.accessgov.dynamics.dataverse.Privilege;
+import io.accessgov.dynamics.dataverse.PrivilegeDepth;
+import io.accessgov.dynamics.dataverse.RolePrivilege;
 import io.accessgov.dynamics.dataverse.SecurityRole;
 import io.accessgov.dynamics.dataverse.Team;
+import io.accessgov.dynamics.fieldsecurity.FieldSecurityProfileView;
 import io.accessgov.dynamics.grant.Grant;
 import io.accessgov.dynamics.grant.GrantRules;
+import io.accessgov.dynamics.privilege.RolePrivilegeView;
 import io.accessgov.dynamics.role.Role;
 import io.accessgov.dynamics.team.TeamView;
 import java.io.IOException;
@@ -15,9 +23,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +63,7 @@ final class SnapshotComposer {
     private GrantRules.Account[] accounts = new GrantRules.Account[0];
     private GuidIndex accountIndex = new GuidIndex(new UUID[0]);
     private Adjacency<GrantRules.Role> direct;
+    private Map<UUID, GrantRules.Profile> profiles = Map.of();
     private int logicalRoles;
     private Sync.Counts counts = Sync.Counts.NONE;
 
@@ -98,7 +110,12 @@ final class SnapshotComposer {
 
     /** Writes every grant, once every link table is read; the counts of everything written. */
     Sync.Counts writeGrants(SnapshotCollector tables, SnapshotWriter out) throws IOException, InterruptedException {
-        Map<UUID, GrantRules.Team> teamsById = teamsWithRoles(teams, tables.teamRoles, roleOfCopy);
+        profiles = new HashMap<>();
+        for (FieldSecurityProfile profile : tables.profiles) {
+            profiles.put(profile.id(), new GrantRules.Profile(profile.id(), profile.name()));
+        }
+        Map<UUID, GrantRules.Team> teamsById =
+                teamsWithRoles(teams, tables.teamRoles, roleOfCopy, tables.teamProfiles, profiles);
         long grants = writeAccountGrants(tables, teamsById, out);
         for (Team team : teams) {
             String teamId = team.id().toString();
@@ -109,6 +126,59 @@ final class SnapshotComposer {
         }
         return new Sync.Counts(counts.businessUnits(), counts.accounts(), counts.roles(), counts.teams(), grants);
     }
+
+    /**
+     * Writes a {@code role-privilege} line per logical role and privilege (rows on any copy count for the role, the
+     * deepest wins) and a {@code field-security-profile} line per profile with its permissions (docs/api.md §10),
+     * as {@code /roles/{id}/privileges} and {@code /field-security-profiles/{id}} answer them.
+     *
+     * @param privilegeTables privilege id → the table whose definition lists it
+     */
+    void writeAccessRules(SnapshotCollector tables, Map<UUID, String> privilegeTables, SnapshotWriter out)
+            throws IOException {
+        Map<UUID, UUID> rootOf = new HashMap<>();
+        Set<UUID> roots = new HashSet<>();
+        for (SecurityRole copy : tables.roles) {
+            rootOf.put(copy.id(), copy.rootRoleId());
+            if (copy.isRoot()) {
+                roots.add(copy.id());
+            }
+        }
+        Map<UUID, Privilege> privileges = new HashMap<>();
+        tables.privileges.forEach(privilege -> privileges.put(privilege.id(), privilege));
+        Map<String, RolePrivilegeLine> held = new TreeMap<>();
+        for (RolePrivilege row : tables.rolePrivileges) {
+            UUID root = rootOf.get(row.roleId());
+            Privilege privilege = privileges.get(row.privilegeId());
+            if (root == null || !roots.contains(root) || privilege == null) {
+                continue; // a role or privilege deleted while the tables were read: no line names it
+            }
+            String key =
+                    SnapshotKeys.rolePrivilege(root.toString(), privilege.id().toString());
+            RolePrivilegeLine before = held.get(key);
+            PrivilegeDepth depth =
+                    before == null ? row.depth() : before.privilege().depth().max(row.depth());
+            held.put(key, new RolePrivilegeLine(root, RolePrivilegeView.of(privilege, privilegeTables, depth)));
+        }
+        for (Map.Entry<String, RolePrivilegeLine> line : held.entrySet()) {
+            out.write(line.getKey(), SnapshotLine.ROLE_PRIVILEGE, line.getValue());
+        }
+        Map<UUID, List<FieldPermission>> permissions = new HashMap<>();
+        tables.permissions.forEach(permission -> permissions
+                .computeIfAbsent(permission.profileId(), id -> new ArrayList<>())
+                .add(permission));
+        List<FieldSecurityProfile> profiles = new ArrayList<>(tables.profiles);
+        profiles.sort(Comparator.comparing(FieldSecurityProfile::id, GUID_ORDER));
+        for (FieldSecurityProfile profile : profiles) {
+            out.write(
+                    SnapshotKeys.fieldSecurityProfile(profile.id().toString()),
+                    SnapshotLine.FIELD_SECURITY_PROFILE,
+                    FieldSecurityProfileView.of(profile, permissions.getOrDefault(profile.id(), List.of())));
+        }
+    }
+
+    /** A {@code role-privilege} line: the role's id, then the privilege as the role's privileges list it. */
+    record RolePrivilegeLine(UUID roleId, @JsonUnwrapped RolePrivilegeView privilege) {}
 
     private static int writeRoles(List<SecurityRole> copies, Map<UUID, GrantRules.Role> roleOfCopy, SnapshotWriter out)
             throws IOException {
@@ -134,7 +204,11 @@ final class SnapshotComposer {
     }
 
     private static Map<UUID, GrantRules.Team> teamsWithRoles(
-            List<Team> teams, LinkTable teamRoles, Map<UUID, GrantRules.Role> roleOfCopy) {
+            List<Team> teams,
+            LinkTable teamRoles,
+            Map<UUID, GrantRules.Role> roleOfCopy,
+            LinkTable teamProfiles,
+            Map<UUID, GrantRules.Profile> profiles) {
         Map<UUID, Map<UUID, GrantRules.Role>> held = new HashMap<>();
         for (int row = 0; row < teamRoles.size(); row++) {
             GrantRules.Role role = roleOfCopy.get(teamRoles.to(row));
@@ -143,11 +217,22 @@ final class SnapshotComposer {
                         .putIfAbsent(role.rootId(), role);
             }
         }
+        Map<UUID, Map<UUID, GrantRules.Profile>> heldProfiles = new HashMap<>();
+        for (int row = 0; row < teamProfiles.size(); row++) {
+            GrantRules.Profile profile = profiles.get(teamProfiles.to(row));
+            if (profile != null) {
+                heldProfiles
+                        .computeIfAbsent(teamProfiles.from(row), team -> new LinkedHashMap<>())
+                        .putIfAbsent(profile.id(), profile);
+            }
+        }
         Map<UUID, GrantRules.Team> byId = new HashMap<>();
         for (Team team : teams) {
             List<GrantRules.Role> roles =
                     List.copyOf(held.getOrDefault(team.id(), Map.of()).values());
-            byId.put(team.id(), GrantRules.Team.of(team, roles));
+            List<GrantRules.Profile> teamProfileList =
+                    List.copyOf(heldProfiles.getOrDefault(team.id(), Map.of()).values());
+            byId.put(team.id(), GrantRules.Team.of(team, roles, teamProfileList));
         }
         return byId;
     }
@@ -159,9 +244,16 @@ final class SnapshotComposer {
                 Arrays.stream(teamIds).map(teamsById::get).toList();
         Adjacency<GrantRules.Team> memberOf =
                 Adjacency.of(tables.memberships, accountIndex, accounts.length, new GuidIndex(teamIds), teamValues);
-        AccountGrantLines lines = new AccountGrantLines(json, roleOfCopy.values(), teamValues);
+        AccountGrantLines lines = new AccountGrantLines(json, roleOfCopy.values(), profiles.values(), teamValues);
         GrantRules.Account[] accounts = this.accounts;
         Adjacency<GrantRules.Role> direct = this.direct;
+        UUID[] profileIds = profiles.keySet().toArray(UUID[]::new);
+        Adjacency<GrantRules.Profile> directProfiles = Adjacency.of(
+                tables.userProfiles,
+                accountIndex,
+                accounts.length,
+                new GuidIndex(profileIds),
+                Arrays.stream(profileIds).map(profiles::get).toList());
 
         Deque<Future<SnapshotWriter.Rendered>> rendering = new ArrayDeque<>();
         long grants = 0;
@@ -171,7 +263,8 @@ final class SnapshotComposer {
                 while (next < accounts.length && rendering.size() < CHUNKS_IN_FLIGHT) {
                     int from = next;
                     int to = Math.min(accounts.length, next + ACCOUNTS_PER_CHUNK);
-                    rendering.add(workers.submit(() -> render(lines, accounts, from, to, direct, memberOf)));
+                    rendering.add(
+                            workers.submit(() -> render(lines, accounts, from, to, direct, directProfiles, memberOf)));
                     next = to;
                 }
                 SnapshotWriter.Rendered rendered = result(rendering.poll());
@@ -191,6 +284,7 @@ final class SnapshotComposer {
             int from,
             int to,
             Adjacency<GrantRules.Role> direct,
+            Adjacency<GrantRules.Profile> directProfiles,
             Adjacency<GrantRules.Team> memberOf) {
         LineBuffer bytes = new LineBuffer(1 << 19); // about 64 accounts' grants
         LineBuffer keys = new LineBuffer(1 << 17);
@@ -198,7 +292,8 @@ final class SnapshotComposer {
         String firstKey = "";
         String lastKey = "";
         for (int i = from; i < to; i++) {
-            AccountGrantLines.Written written = lines.write(accounts[i], direct.of(i), memberOf.of(i), bytes, keys);
+            AccountGrantLines.Written written =
+                    lines.write(accounts[i], direct.of(i), directProfiles.of(i), memberOf.of(i), bytes, keys);
             if (written.count() > 0) {
                 firstKey = count == 0 ? written.firstKey() : firstKey;
                 lastKey = written.lastKey();

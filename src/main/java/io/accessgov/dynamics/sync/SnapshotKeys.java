@@ -32,4 +32,13 @@ final class SnapshotKeys {
     static String grantOfTeam(String teamId, String grantId) {
         return "4|t|" + teamId + "|" + grantId;
     }
+
+    /** A logical role's privilege: its id is {@code {roleId}:{privilegeId}}. */
+    static String rolePrivilege(String roleId, String privilegeId) {
+        return "5|" + roleId + ":" + privilegeId;
+    }
+
+    static String fieldSecurityProfile(String id) {
+        return "6|" + id;
+    }
 }

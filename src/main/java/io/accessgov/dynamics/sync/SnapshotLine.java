@@ -14,7 +14,8 @@ import java.util.List;
  * too ({@link #decode}).
  *
  * @param key the canonical sort key; its first character is the kind's rank
- * @param kind {@code business-unit}, {@code account}, {@code role}, {@code team} or {@code grant}
+ * @param kind {@code business-unit}, {@code account}, {@code role}, {@code team}, {@code grant}, {@code
+ *     role-privilege} or {@code field-security-profile}
  * @param id the object's id in the API (a GUID, or a grant id)
  */
 record SnapshotLine(String key, String kind, String id, String json) {
@@ -24,9 +25,12 @@ record SnapshotLine(String key, String kind, String id, String json) {
     static final String ROLE = "role";
     static final String TEAM = "team";
     static final String GRANT = "grant";
+    static final String ROLE_PRIVILEGE = "role-privilege";
+    static final String FIELD_SECURITY_PROFILE = "field-security-profile";
 
     /** The kinds by their rank, the first character of their keys ({@link SnapshotKeys}). */
-    private static final List<String> KINDS = List.of(BUSINESS_UNIT, ACCOUNT, ROLE, TEAM, GRANT);
+    private static final List<String> KINDS =
+            List.of(BUSINESS_UNIT, ACCOUNT, ROLE, TEAM, GRANT, ROLE_PRIVILEGE, FIELD_SECURITY_PROFILE);
 
     /** {@code key TAB json}, without the line break. */
     String encode() {

@@ -28,8 +28,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param table the entity set name
  * @param rows how many rows the file holds
+ * @param byContent whether the rows are kept under ids derived from their values ({@link RowCodec#contentId}), to be
+ *     compared with the next whole read of a table Dataverse does not track; never with a token
  */
-record StateSection(String table, @Nullable ChangeToken token, long rows, Path file, boolean compressed) {
+record StateSection(
+        String table, @Nullable ChangeToken token, long rows, Path file, boolean compressed, boolean byContent) {
 
     /** Rows handed on at a time when a section is read back: a page, as Dataverse would hand them. */
     static final int PAGE = 5000;
@@ -97,7 +100,13 @@ record StateSection(String table, @Nullable ChangeToken token, long rows, Path f
         /** Ends the file: the section, continued from {@code token}. */
         StateSection finish(@Nullable ChangeToken token) throws IOException {
             out.close();
-            return new StateSection(table, token, rows, file, compressed);
+            return new StateSection(table, token, rows, file, compressed, false);
+        }
+
+        /** Ends the file of rows kept by content: the section, to be compared with the next whole read. */
+        StateSection finishByContent() throws IOException {
+            out.close();
+            return new StateSection(table, null, rows, file, compressed, true);
         }
 
         /** Ends the file when the section is not wanted after all. */

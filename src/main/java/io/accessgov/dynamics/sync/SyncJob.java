@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -114,10 +115,13 @@ final class SyncJob {
             composer.writeObjects(tables, out);
             reads.await(reads.userRoles);
             composer.indexDirectRoles(tables);
-            reads.await(reads.memberships, reads.teamRoles);
+            reads.await(reads.memberships, reads.teamRoles, reads.profiles, reads.userProfiles, reads.teamProfiles);
+            reads.await(reads.privileges, reads.rolePrivileges, reads.permissions);
             long read = System.nanoTime();
             log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
+            Map<UUID, String> privilegeTables = dataverse.tablesOfPrivileges(run);
             Sync.Counts counts = composer.writeGrants(tables, out);
+            composer.writeAccessRules(tables, privilegeTables, out);
             DeltaState.write(draft.state(), reads.sections());
             out.commit();
             log.info(
@@ -248,7 +252,7 @@ final class SyncJob {
             Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
             SnapshotStore.Draft draft)
             throws IOException {
-        Map<String, ChangeToken> tokens = new HashMap<>();
+        Map<String, @Nullable ChangeToken> tokens = new HashMap<>();
         for (DataverseTable<?> table : SyncRun.TABLES) {
             tokens.put(table.name(), deltas.get(table).next());
             run.done(table);
@@ -274,7 +278,12 @@ final class SyncJob {
     @SuppressWarnings("unchecked")
     private <T> TableSync<T> tableSync(DataverseTable<T> table, SyncRun run, Path directory) {
         return new TableSync<>(
-                dataverse, table, (RowCodec<T>) codecs.get(table), directory.resolve("after-" + table.name()), run);
+                dataverse,
+                table,
+                (RowCodec<T>) codecs.get(table),
+                directory.resolve("after-" + table.name()),
+                run,
+                !GROWING.contains(table)); // a growing table is not held in memory to be compared
     }
 
     static Map<String, Object> interrupted(String detail) {
@@ -289,7 +298,7 @@ final class SyncJob {
     static final Set<DataverseTable<?>> GROWING =
             Set.of(DataverseTable.USERS, DataverseTable.USER_ROLES, DataverseTable.TEAM_MEMBERSHIPS);
 
-    /** The seven table reads, started at once on the reader threads. */
+    /** The table reads, started at once on the reader threads. */
     private final class Reads {
         private final SyncRun run;
         private final Map<String, StateSection> before;
@@ -305,6 +314,12 @@ final class SyncJob {
         final Future<?> userRoles;
         final Future<?> memberships;
         final Future<?> teamRoles;
+        final Future<?> privileges;
+        final Future<?> rolePrivileges;
+        final Future<?> profiles;
+        final Future<?> permissions;
+        final Future<?> userProfiles;
+        final Future<?> teamProfiles;
 
         Reads(
                 SyncRun run,
@@ -325,6 +340,12 @@ final class SyncJob {
             userRoles = read(DataverseTable.USER_ROLES, tables::userRoles);
             memberships = read(DataverseTable.TEAM_MEMBERSHIPS, tables::memberships);
             teamRoles = read(DataverseTable.TEAM_ROLES, tables::teamRoles);
+            privileges = read(DataverseTable.PRIVILEGES, tables::privileges);
+            rolePrivileges = read(DataverseTable.ROLE_PRIVILEGES, tables::rolePrivileges);
+            profiles = read(DataverseTable.FIELD_SECURITY_PROFILES, tables::profiles);
+            permissions = read(DataverseTable.FIELD_PERMISSIONS, tables::permissions);
+            userProfiles = read(DataverseTable.USER_PROFILES, tables::userProfiles);
+            teamProfiles = read(DataverseTable.TEAM_PROFILES, tables::teamProfiles);
         }
 
         /**

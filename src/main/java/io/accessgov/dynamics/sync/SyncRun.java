@@ -30,7 +30,13 @@ final class SyncRun implements ReadObserver {
             DataverseTable.TEAMS,
             DataverseTable.USER_ROLES,
             DataverseTable.TEAM_MEMBERSHIPS,
-            DataverseTable.TEAM_ROLES);
+            DataverseTable.TEAM_ROLES,
+            DataverseTable.PRIVILEGES,
+            DataverseTable.ROLE_PRIVILEGES,
+            DataverseTable.FIELD_SECURITY_PROFILES,
+            DataverseTable.FIELD_PERMISSIONS,
+            DataverseTable.USER_PROFILES,
+            DataverseTable.TEAM_PROFILES);
 
     private static final String EVERYWHERE = "";
 

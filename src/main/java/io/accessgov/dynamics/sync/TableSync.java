@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import lombok.extern.slf4j.Slf4j;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table of one sync (docs/api.md §11): either its changes since the previous sync, applied to the rows that
@@ -27,6 +28,10 @@ import lombok.extern.slf4j.Slf4j;
  * snapshot exactly as a whole read would hand them over, and the table's section of the new delta state is
  * written on the way. When the changes cannot be followed (an expired or refused token, a removal of a link row the
  * previous sync did not hold) the table is read whole and the sync says why: a removal is never guessed at.
+ *
+ * <p>A table Dataverse does not track (other than the ones that grow with the accounts) is kept by content ({@link RowCodec#contentId}):
+ * the next incremental sync reads it whole again and compares, so that what changed in it, and whether anything did,
+ * is known without change tracking.
  */
 @Slf4j
 final class TableSync<T> {
@@ -36,20 +41,33 @@ final class TableSync<T> {
     private final RowCodec<T> codec;
     private final Path file;
     private final SyncRun run;
+    private final boolean byContent;
 
     /**
      * @param file where the table's section of the new delta state is written
+     * @param byContent whether, when Dataverse does not track the table, its rows are kept by content and compared
+     *     (not for the tables that grow with the accounts, which would have to be held in memory)
      */
-    TableSync(DataverseClient dataverse, DataverseTable<T> table, RowCodec<T> codec, Path file, SyncRun run) {
+    TableSync(
+            DataverseClient dataverse,
+            DataverseTable<T> table,
+            RowCodec<T> codec,
+            Path file,
+            SyncRun run,
+            boolean byContent) {
         this.dataverse = dataverse;
         this.table = table;
         this.codec = codec;
         this.file = file;
         this.run = run;
+        this.byContent = byContent;
     }
 
-    /** What changed in the table since a token, by primary key (the last word on each row), and the next token. */
-    record Delta<T>(Map<UUID, RowChange<T>> changes, ChangeToken next) {
+    /**
+     * What changed in the table since a token, by primary key (the last word on each row), and the next token (none
+     * for a table kept by content).
+     */
+    record Delta<T>(Map<UUID, RowChange<T>> changes, @Nullable ChangeToken next) {
 
         boolean quiet() {
             return changes.isEmpty();
@@ -61,9 +79,13 @@ final class TableSync<T> {
      * cannot be followed and the table must be read whole. Whether its removals can be placed is a separate question
      * ({@link #placeable}).
      */
-    Optional<Delta<T>> changesSince(StateSection previous) {
+    Optional<Delta<T>> changesSince(StateSection previous) throws IOException {
         if (previous.token() == null) {
-            run.fellBack(table, "the previous sync read it without change tracking");
+            if (byContent && previous.byContent()) {
+                run.fellBack(table, "Dataverse does not track its changes: it was read whole and compared");
+                return Optional.of(comparedWhole(previous));
+            }
+            run.fellBack(table, "Dataverse did not track its changes when the previous sync read it");
             return Optional.empty();
         }
         Map<UUID, RowChange<T>> changes = new LinkedHashMap<>();
@@ -83,6 +105,30 @@ final class TableSync<T> {
         }
         run.read(table, changes.size());
         return Optional.of(new Delta<>(changes, next));
+    }
+
+    /**
+     * Reads the whole table and compares it with the rows the previous sync kept by content: the rows that are gone
+     * as removals, the new ones as present; no token.
+     */
+    private Delta<T> comparedWhole(StateSection previous) throws IOException {
+        Map<UUID, RowChange<T>> now = new LinkedHashMap<>();
+        dataverse.readAll(
+                table,
+                page -> page.forEach(row -> {
+                    UUID id = codec.contentId(row);
+                    now.put(id, RowChange.present(id, row));
+                }),
+                run);
+        run.read(table, now.size());
+        Map<UUID, RowChange<T>> changes = new LinkedHashMap<>();
+        previous.forEachPage(codec, page -> page.forEach(kept -> {
+            if (now.remove(kept.id()) == null) {
+                changes.put(kept.id(), RowChange.removed(kept.id()));
+            }
+        }));
+        changes.putAll(now);
+        return new Delta<>(changes, null);
     }
 
     /**
@@ -145,7 +191,7 @@ final class TableSync<T> {
             for (int from = 0; from < added.size(); from += StateSection.PAGE) {
                 hand(added.subList(from, Math.min(added.size(), from + StateSection.PAGE)), writer, rows);
             }
-            return writer.finish(delta.next());
+            return delta.next() == null ? writer.finishByContent() : writer.finish(delta.next());
         }
     }
 
@@ -181,6 +227,15 @@ final class TableSync<T> {
                             refused.getMessage());
                     run.fellBack(table, "Dataverse refused to track its changes (" + refused.getMessage() + ")");
                 }
+            }
+            if (byContent) {
+                whole.read(page -> {
+                    List<RowChange<T>> kept = new ArrayList<>(page.size());
+                    page.forEach(row -> kept.add(RowChange.present(codec.contentId(row), row)));
+                    writer.add(kept);
+                    rows.accept(page);
+                });
+                return writer.finishByContent();
             }
             whole.read(rows);
             return writer.finish(null);

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Random changes to an organisation, through the simulator's own state, as people and administrators make them:
  * roles, memberships and team roles added and removed, accounts added, disabled, moved to another business unit and
- * deleted, roles and teams renamed. Each round touches a record at most once, so that no link is created and removed between
+ * deleted, roles and teams renamed, role privileges given, deepened and taken away, field security profile
+ * memberships of people and teams added and removed. Each round touches a record at most once, so that no link is created and removed between
  * two syncs (which change tracking reports as a removal of a link row no sync has seen).
  */
 final class Churn {
@@ -43,8 +44,11 @@ final class Churn {
         List<SimulatorState.Link> memberships = new ArrayList<>(state.memberships());
         memberships.removeIf(link -> !teams.contains(link.right()));
         List<SimulatorState.Link> teamRoles = new ArrayList<>(state.teamRoles());
+        List<UUID> profiles = ids("fieldsecurityprofiles", "fieldsecurityprofileid");
+        List<SimulatorState.Link> userProfiles = new ArrayList<>(state.userProfiles());
+        List<SimulatorState.Link> teamProfiles = new ArrayList<>(state.teamProfiles());
         for (int i = 0; i < size; i++) {
-            switch (random.nextInt(13)) {
+            switch (random.nextInt(18)) {
                 case 0, 1 -> removeOne(userRoles, link -> state.removeUserRole(link.left(), link.right()));
                 case 2, 3 -> {
                     UUID user = untouched(users);
@@ -99,6 +103,28 @@ final class Churn {
                         changes++;
                     }
                 }
+                case 13 -> changeRolePrivilege(pick(userRoles).right());
+                case 14 -> removeOne(userProfiles, link -> state.removeUserProfile(link.left(), link.right()));
+                case 15 -> {
+                    UUID user = untouched(users);
+                    UUID profile = pick(profiles);
+                    if (user != null && !state.userProfiles().contains(new SimulatorState.Link(user, profile))) {
+                        state.addUserProfile(user, profile);
+                        changes++;
+                    }
+                }
+                case 16 -> {
+                    UUID team = pick(teams);
+                    UUID profile = pick(profiles);
+                    if (touched.add(team)) {
+                        if (state.teamProfiles().contains(new SimulatorState.Link(team, profile))) {
+                            state.removeTeamProfile(team, profile);
+                        } else {
+                            state.addTeamProfile(team, profile);
+                        }
+                        changes++;
+                    }
+                }
                 default -> {
                     SimulatorState.Link link = pick(userRoles);
                     if (touched.add(link.right())) {
@@ -108,6 +134,33 @@ final class Churn {
                 }
             }
         }
+    }
+
+    /**
+     * Takes one privilege away from a logical role, or moves it one depth deeper (Organization wraps round to User),
+     * or takes it away when the privilege cannot be held there: each a change of one row of roleprivileges.
+     */
+    private void changeRolePrivilege(UUID role) {
+        UUID root = state.rootRole(role);
+        if (!touched.add(root)) {
+            return;
+        }
+        List<Map.Entry<String, Integer>> held = new ArrayList<>(state.rolePrivileges(root).entrySet());
+        if (held.isEmpty()) {
+            return;
+        }
+        Map.Entry<String, Integer> privilege = pick(held);
+        if (random.nextBoolean()) {
+            state.removeRolePrivilege(root, privilege.getKey());
+        } else {
+            int depth = privilege.getValue() == 8 ? 1 : privilege.getValue() * 2;
+            try {
+                state.setRolePrivilege(root, privilege.getKey(), depth);
+            } catch (IllegalArgumentException cannotBeHeldThere) {
+                state.removeRolePrivilege(root, privilege.getKey());
+            }
+        }
+        changes++;
     }
 
     private void removeOne(List<SimulatorState.Link> links, java.util.function.Predicate<SimulatorState.Link> remove) {

@@ -47,7 +47,17 @@ class SyncEndToEndTest {
             "teams",
             "systemuserrolescollection",
             "teammemberships",
-            "teamrolescollection");
+            "teamrolescollection",
+            "privileges",
+            "roleprivilegescollection",
+            "fieldsecurityprofiles",
+            "fieldpermissions",
+            "systemuserprofilescollection",
+            "teamprofilescollection");
+
+    /** Privilege depths as the export names them, by {@code privilegedepthmask}. */
+    private static final Map<Integer, String> DEPTHS =
+            Map.of(1, "USER", 2, "BUSINESS_UNIT", 4, "PARENT_CHILD_BUSINESS_UNITS", 8, "ORGANIZATION");
 
     @TempDir
     static Path dataDir;
@@ -169,23 +179,84 @@ class SyncEndToEndTest {
                 "account", "/api/v1/accounts/",
                 "role", "/api/v1/roles/",
                 "team", "/api/v1/teams/",
-                "grant", "/api/v1/grants/");
+                "grant", "/api/v1/grants/",
+                "field-security-profile", "/api/v1/field-security-profiles/");
         Map<String, Integer> compared = new HashMap<>();
         for (int i = 0; i < export.lines().size(); i++) {
             JsonNode line = export.lines().get(i);
             String kind = line.get("kind").asString();
-            if ((kind.equals("account") || kind.equals("grant") || kind.equals("team")) && i % 97 != 0) {
-                continue; // every business unit and role, a sample of the rest
+            if ((kind.equals("account") || kind.equals("grant") || kind.equals("team")) && i % 97 != 0
+                    || kind.equals("role-privilege")) {
+                continue; // every business unit, role and profile, a sample of the rest; privileges role by role below
             }
             JsonNode rest = http.json(paths.get(kind) + line.get("id").asString());
-            tools.jackson.databind.node.ObjectNode exported =
-                    ((tools.jackson.databind.node.ObjectNode) line).deepCopy();
-            exported.remove("kind");
-            assertThat(exported).as(kind).isEqualTo(rest);
+            assertThat(withoutKind(line)).as(kind).isEqualTo(rest);
             compared.merge(kind, 1, Integer::sum);
         }
-        assertThat(compared).containsKeys("business-unit", "account", "role", "team", "grant");
+        assertThat(compared).containsKeys("business-unit", "account", "role", "team", "grant", "field-security-profile");
         assertThat(compared.get("role")).isEqualTo(export.ids("role").size());
+        assertThat(compared.get("field-security-profile"))
+                .isEqualTo(simulator.state().count("fieldsecurityprofiles"));
+
+        Map<String, Set<JsonNode>> exportedPrivileges = export.rolePrivileges();
+        assertThat(exportedPrivileges.keySet()).isSubsetOf(export.ids("role"));
+        for (String role : export.ids("role")) {
+            Set<JsonNode> listed = new HashSet<>();
+            for (JsonNode item : http.listAll("/api/v1/roles/" + role + "/privileges", "pageSize=1000").items()) {
+                tools.jackson.databind.node.ObjectNode withRole = tools.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("roleId", role);
+                withRole.setAll((tools.jackson.databind.node.ObjectNode) item);
+                listed.add(withRole);
+            }
+            assertThat(exportedPrivileges.getOrDefault(role, Set.of())).as(role).isEqualTo(listed);
+        }
+    }
+
+    @Test
+    void exportedPrivilegesAndProfilesAreTheSimulatorsTables() {
+        Export export = export(runSync().get("id").asString());
+        SimulatorState state = simulator.state();
+
+        Map<String, Map<String, String>> expected = new HashMap<>();
+        for (String role : export.ids("role")) {
+            Map<String, String> depths = new HashMap<>();
+            state.rolePrivileges(UUID.fromString(role)).forEach((name, depth) -> depths.put(name, DEPTHS.get(depth)));
+            if (!depths.isEmpty()) {
+                expected.put(role, depths);
+            }
+        }
+        Map<String, Map<String, String>> exported = new HashMap<>();
+        export.rolePrivileges().forEach((role, lines) -> lines.forEach(line -> exported
+                .computeIfAbsent(role, r -> new HashMap<>())
+                .put(line.get("name").asString(), line.get("depth").asString())));
+        assertThat(exported).isEqualTo(expected);
+
+        Map<String, Set<String>> permissions = new HashMap<>();
+        for (Map<String, Object> row : state.rows("fieldpermissions")) {
+            permissions
+                    .computeIfAbsent(row.get("_fieldsecurityprofileid_value").toString(), p -> new TreeSet<>())
+                    .add(row.get("entityname") + "." + row.get("attributelogicalname"));
+        }
+        Map<String, Set<String>> exportedPermissions = new HashMap<>();
+        for (JsonNode line : export.lines()) {
+            if (line.get("kind").asString().equals("field-security-profile")) {
+                Set<String> columns = new TreeSet<>();
+                line.get("permissions").forEach(permission -> columns.add(
+                        permission.get("table").asString() + "." + permission.get("column").asString()));
+                exportedPermissions.put(line.get("id").asString(), columns);
+            }
+        }
+        assertThat(exportedPermissions.keySet())
+                .isEqualTo(column(state.rows("fieldsecurityprofiles"), "fieldsecurityprofileid"));
+        exportedPermissions.values().removeIf(Set::isEmpty);
+        assertThat(exportedPermissions).isEqualTo(permissions);
+    }
+
+    private static tools.jackson.databind.node.ObjectNode withoutKind(JsonNode line) {
+        tools.jackson.databind.node.ObjectNode copy = ((tools.jackson.databind.node.ObjectNode) line).deepCopy();
+        copy.remove("kind");
+        return copy;
     }
 
     @Test
@@ -396,6 +467,20 @@ class SyncEndToEndTest {
                 }
             }
             return ids;
+        }
+
+        /** The {@code role-privilege} lines (without their kind) by role id. */
+        Map<String, Set<JsonNode>> rolePrivileges() {
+            Map<String, Set<JsonNode>> byRole = new HashMap<>();
+            for (JsonNode line : lines) {
+                if (line.get("kind").asString().equals("role-privilege")) {
+                    assertThat(byRole.computeIfAbsent(line.get("roleId").asString(), role -> new HashSet<>())
+                                    .add(withoutKind(line)))
+                            .as("duplicate " + line)
+                            .isTrue();
+                }
+            }
+            return byRole;
         }
 
         int copies() {

@@ -92,7 +92,12 @@ class ReplicasEndToEndTest {
         HttpResponse<String> fromSecond = second.get("/api/v1/syncs/" + id + "/export");
         assertThat(fromSecond.statusCode()).isEqualTo(200);
         assertThat(fromSecond.body()).isEqualTo(fromFirst.body());
-        assertThat(fromSecond.body().lines().count()).isEqualTo(countsOf(done));
+        assertThat(fromSecond.body()
+                        .lines()
+                        .map(line -> Replica.parse(line).get("kind").asString())
+                        .filter(kind -> !kind.equals("role-privilege") && !kind.equals("field-security-profile")))
+                .as("the objects and grants the sync counted")
+                .hasSize((int) countsOf(done));
         assertThat(second.json("/api/v1/syncs").get("items"))
                 .extracting(item -> item.get("id").asString())
                 .contains(id);

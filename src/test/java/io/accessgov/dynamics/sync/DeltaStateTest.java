@@ -7,6 +7,7 @@ import io.accessgov.dynamics.dataverse.BusinessUnit;
 import io.accessgov.dynamics.dataverse.ChangeToken;
 import io.accessgov.dynamics.dataverse.DataverseTable;
 import io.accessgov.dynamics.dataverse.RowChange;
+import io.accessgov.dynamics.dataverse.UserProfileLink;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ class DeltaStateTest {
     private static final UUID LINK = UUID.fromString("5e5e0000-0000-0000-0000-000000000001");
     private static final UUID USER = UUID.fromString("0a5e0000-0000-0000-0000-000000000001");
     private static final UUID ROLE = UUID.fromString("0b5c0000-0000-0000-0000-000000000001");
+    private static final UUID PROFILE = UUID.fromString("0f5e0000-0000-0000-0000-000000000001");
 
     @TempDir
     Path work;
@@ -58,6 +60,7 @@ class DeltaStateTest {
 
         assertThat(sections.get("businessunits").token()).isEqualTo(new ChangeToken("units-token"));
         assertThat(sections.get("businessunits").file()).doesNotExist();
+        assertThat(sections.get("systemuserrolescollection").byContent()).isFalse();
     }
 
     @Test
@@ -84,6 +87,31 @@ class DeltaStateTest {
                         + "next-units".length()
                         - "-".length()
                         + "next-links".length());
+    }
+
+    @Test
+    void rowsKeptByContentAreReadEvenForTheTokensAndStayKeptByContentWhenContinued() throws IOException {
+        RowCodec<UserProfileLink> codec = codec(DataverseTable.USER_PROFILES);
+        UserProfileLink link = new UserProfileLink(USER, PROFILE);
+        StateSection.Writer<UserProfileLink> profiles =
+                new StateSection.Writer<>("systemuserprofilescollection", codec, work.resolve("p"));
+        profiles.add(RowChange.present(codec.contentId(link), link));
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        DeltaState.write(state, List.of(profiles.finishByContent()));
+        Map<String, ChangeToken> tokens = new java.util.HashMap<>();
+        tokens.put("systemuserprofilescollection", null);
+        ByteArrayOutputStream continued = new ByteArrayOutputStream();
+        DeltaState.continued(new ByteArrayInputStream(state.toByteArray()), continued, tokens);
+
+        StateSection section = DeltaState.read(new ByteArrayInputStream(continued.toByteArray()), work, "t", false)
+                .get("systemuserprofilescollection");
+
+        assertThat(continued.toByteArray()).isEqualTo(state.toByteArray());
+        assertThat(section.byContent()).isTrue();
+        assertThat(section.token()).isNull();
+        assertThat(rows(section, codec))
+                .containsExactly(RowChange.present(codec.contentId(new UserProfileLink(USER, PROFILE)), link));
+        assertThat(codec.contentId(new UserProfileLink(PROFILE, USER))).isNotEqualTo(codec.contentId(link));
     }
 
     @Test

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class IncrementalBenchmark {
 
-    private static final int TABLES = 7;
+    private static final int TABLES = SyncRun.TABLES.size();
     private static final int PAGE = 5_000;
     private static final int CHURNED_ACCOUNTS = 1_000;
 
@@ -62,7 +62,7 @@ final class IncrementalBenchmark {
                 "|---|---|---|",
                 String.format(
                         Locale.ROOT,
-                        "| (a) nothing changed: mode, fallback | %s, %s | INCREMENTAL, null |",
+                        "| (a) nothing changed: mode, fallback | %s, %s | INCREMENTAL, the untracked tables compared |",
                         quiet.get("mode").asString(),
                         quiet.get("fallback")),
                 String.format(
@@ -81,7 +81,7 @@ final class IncrementalBenchmark {
                         changed),
                 String.format(
                         Locale.ROOT,
-                        "| (b) mode, fallback | %s, %s | INCREMENTAL, null |",
+                        "| (b) mode, fallback | %s, %s | INCREMENTAL, the untracked tables compared |",
                         busy.get("mode").asString(),
                         busy.get("fallback")),
                 String.format(
