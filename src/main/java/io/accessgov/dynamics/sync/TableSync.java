@@ -67,7 +67,8 @@ final class TableSync<T> {
      * What changed in the table since a token, by primary key (the last word on each row), and the next token (none
      * for a table kept by content).
      */
-    record Delta<T>(Map<UUID, RowChange<T>> changes, @Nullable ChangeToken next) {
+    record Delta<T>(
+            Map<UUID, RowChange<T>> changes, @Nullable ChangeToken next) {
 
         boolean quiet() {
             return changes.isEmpty();
@@ -122,11 +123,13 @@ final class TableSync<T> {
                 run);
         run.read(table, now.size());
         Map<UUID, RowChange<T>> changes = new LinkedHashMap<>();
-        previous.forEachPage(codec, page -> page.forEach(kept -> {
-            if (now.remove(kept.id()) == null) {
-                changes.put(kept.id(), RowChange.removed(kept.id()));
-            }
-        }));
+        previous.forEachPage(
+                codec,
+                page -> page.forEach(kept -> {
+                    if (now.remove(kept.id()) == null) {
+                        changes.put(kept.id(), RowChange.removed(kept.id()));
+                    }
+                }));
         changes.putAll(now);
         return new Delta<>(changes, null);
     }

@@ -145,7 +145,8 @@ final class Churn {
         if (!touched.add(root)) {
             return;
         }
-        List<Map.Entry<String, Integer>> held = new ArrayList<>(state.rolePrivileges(root).entrySet());
+        List<Map.Entry<String, Integer>> held =
+                new ArrayList<>(state.rolePrivileges(root).entrySet());
         if (held.isEmpty()) {
             return;
         }

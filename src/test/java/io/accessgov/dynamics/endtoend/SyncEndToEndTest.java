@@ -193,7 +193,8 @@ class SyncEndToEndTest {
             assertThat(withoutKind(line)).as(kind).isEqualTo(rest);
             compared.merge(kind, 1, Integer::sum);
         }
-        assertThat(compared).containsKeys("business-unit", "account", "role", "team", "grant", "field-security-profile");
+        assertThat(compared)
+                .containsKeys("business-unit", "account", "role", "team", "grant", "field-security-profile");
         assertThat(compared.get("role")).isEqualTo(export.ids("role").size());
         assertThat(compared.get("field-security-profile"))
                 .isEqualTo(simulator.state().count("fieldsecurityprofiles"));
@@ -202,7 +203,8 @@ class SyncEndToEndTest {
         assertThat(exportedPrivileges.keySet()).isSubsetOf(export.ids("role"));
         for (String role : export.ids("role")) {
             Set<JsonNode> listed = new HashSet<>();
-            for (JsonNode item : http.listAll("/api/v1/roles/" + role + "/privileges", "pageSize=1000").items()) {
+            for (JsonNode item : http.listAll("/api/v1/roles/" + role + "/privileges", "pageSize=1000")
+                    .items()) {
                 tools.jackson.databind.node.ObjectNode withRole = tools.jackson.databind.node.JsonNodeFactory.instance
                         .objectNode()
                         .put("roleId", role);
@@ -227,9 +229,9 @@ class SyncEndToEndTest {
             }
         }
         Map<String, Map<String, String>> exported = new HashMap<>();
-        export.rolePrivileges().forEach((role, lines) -> lines.forEach(line -> exported
-                .computeIfAbsent(role, r -> new HashMap<>())
-                .put(line.get("name").asString(), line.get("depth").asString())));
+        export.rolePrivileges()
+                .forEach((role, lines) -> lines.forEach(line -> exported.computeIfAbsent(role, r -> new HashMap<>())
+                        .put(line.get("name").asString(), line.get("depth").asString())));
         assertThat(exported).isEqualTo(expected);
 
         Map<String, Set<String>> permissions = new HashMap<>();
@@ -242,8 +244,10 @@ class SyncEndToEndTest {
         for (JsonNode line : export.lines()) {
             if (line.get("kind").asString().equals("field-security-profile")) {
                 Set<String> columns = new TreeSet<>();
-                line.get("permissions").forEach(permission -> columns.add(
-                        permission.get("table").asString() + "." + permission.get("column").asString()));
+                line.get("permissions")
+                        .forEach(permission ->
+                                columns.add(permission.get("table").asString() + "."
+                                        + permission.get("column").asString()));
                 exportedPermissions.put(line.get("id").asString(), columns);
             }
         }

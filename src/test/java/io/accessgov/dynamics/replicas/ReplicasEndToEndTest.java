@@ -92,7 +92,8 @@ class ReplicasEndToEndTest {
         HttpResponse<String> fromSecond = second.get("/api/v1/syncs/" + id + "/export");
         assertThat(fromSecond.statusCode()).isEqualTo(200);
         assertThat(fromSecond.body()).isEqualTo(fromFirst.body());
-        assertThat(fromSecond.body()
+        assertThat(fromSecond
+                        .body()
                         .lines()
                         .map(line -> Replica.parse(line).get("kind").asString())
                         .filter(kind -> !kind.equals("role-privilege") && !kind.equals("field-security-profile")))
