@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DataverseClient {
 
+    /**
+     * How many ids one request filters on when a method takes a collection of ids: more ids cost a request per
+     * chunk of this size (it keeps the URL well under the limits of gateways and Dataverse).
+     */
+    int IDS_PER_REQUEST = 50;
+
     /** The first page of the users matching the query, at most {@code pageSize} of them (1–5000). */
     DataversePage<SystemUser> findUsers(UserQuery query, int pageSize);
 

@@ -109,16 +109,25 @@ public class FieldSecurityService {
             @Nullable String pageToken) {
         String logicalTable = table.toLowerCase(Locale.ROOT);
         String logicalColumn = column.toLowerCase(Locale.ROOT);
-        return pages.page(
+        return pages.pageOf(
                 COLUMN_ACCESS.in(environment.name()),
                 PageTokens.fingerprint(logicalTable, logicalColumn, right),
                 pageSize,
                 pageToken,
-                () -> readColumnAccess(environment, logicalTable, logicalColumn, right));
+                (after, wanted) -> readColumnAccess(environment, logicalTable, logicalColumn, right, after, wanted));
     }
 
+    /**
+     * The first {@code wanted} accounts after the account id {@code after}: the profile memberships are read whole
+     * (a request per 5,000 links), but only the page's accounts are read.
+     */
     private static List<ColumnAccessHolder> readColumnAccess(
-            Environment environment, String table, String column, ColumnAccessRight right) {
+            Environment environment,
+            String table,
+            String column,
+            ColumnAccessRight right,
+            @Nullable String after,
+            int wanted) {
         DataverseClient dataverse = environment.dataverse();
         if (dataverse.privilegesOfTable(table).isEmpty()) {
             throw new InvalidColumnQuery("This environment has no table with the logical name '" + table + "'.");
@@ -144,16 +153,16 @@ public class FieldSecurityService {
                 .byUser()
                 .forEach((user, held) -> held.forEach(each -> sources.computeIfAbsent(user, id -> new ArrayList<>())
                         .add(new ProfileSource(profiles.get(each.profileId()), each.via()))));
-        if (sources.isEmpty()) {
-            return List.of();
-        }
-        List<ColumnAccessHolder> holders = new ArrayList<>();
-        for (SystemUser user : dataverse.usersById(sources.keySet())) {
-            List<ProfileSource> reasons = new ArrayList<>(sources.get(user.id()));
-            reasons.sort(SOURCE_ORDER);
-            Account.in(environment, user).ifPresent(account -> holders.add(new ColumnAccessHolder(account, reasons)));
-        }
-        return holders;
+        return CursorPages.firstByIdAfter(sources.keySet(), after, wanted, DataverseClient.IDS_PER_REQUEST, page -> {
+            List<ColumnAccessHolder> holders = new ArrayList<>();
+            for (SystemUser user : dataverse.usersById(page)) {
+                List<ProfileSource> reasons = new ArrayList<>(sources.get(user.id()));
+                reasons.sort(SOURCE_ORDER);
+                Account.in(environment, user)
+                        .ifPresent(account -> holders.add(new ColumnAccessHolder(account, reasons)));
+            }
+            return holders;
+        });
     }
 
     private static String orEmpty(@Nullable String text) {

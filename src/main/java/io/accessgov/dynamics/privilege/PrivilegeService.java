@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * What roles let their holders do, and who can do what (docs/api.md §10). Every answer is read whole from the link
- * tables with filters and paged by a sealed cursor: each page reads again, and its requests grow with the answer,
- * never with the number of accounts, roles or teams in the environment.
+ * What roles let their holders do, and who can do what (docs/api.md §10). Every answer is read from the link tables
+ * with filters and paged by a sealed cursor: each page reads again, and its requests grow with the answer (for
+ * privilege holders, with the page), never with the number of accounts, roles or teams in the environment.
  */
 @Service
 public class PrivilegeService {
@@ -144,15 +144,21 @@ public class PrivilegeService {
      */
     Page<PrivilegeHolder> holders(
             Environment environment, HolderQuery query, @Nullable Integer pageSize, @Nullable String pageToken) {
-        return pages.page(
+        return pages.pageOf(
                 HOLDERS.in(environment.name()),
                 PageTokens.fingerprint(query.fingerprint()),
                 pageSize,
                 pageToken,
-                () -> readHolders(environment, query));
+                (after, wanted) -> readHolders(environment, query, after, wanted));
     }
 
-    private static List<PrivilegeHolder> readHolders(Environment environment, HolderQuery query) {
+    /**
+     * The first {@code wanted} holders after the account id {@code after}: who reaches the depth is read whole from
+     * the links of the roles that give it (a request per 5,000 links), but only the page's holders have their other
+     * sources and their accounts read.
+     */
+    private static List<PrivilegeHolder> readHolders(
+            Environment environment, HolderQuery query, @Nullable String after, int wanted) {
         DataverseClient dataverse = environment.dataverse();
         Set<UUID> privileges = privilegesAskedFor(dataverse, query);
         if (privileges.isEmpty()) {
@@ -181,12 +187,29 @@ public class PrivilegeService {
         addSources(sourcesByUser, RoleHoldings.ofRoleCopies(dataverse, deep), held, privileges);
         sourcesByUser.values().removeIf(sources -> !HeldPrivileges.depthOf(sources)
                 .atLeast(query.minDepth()));
-        addSources(sourcesByUser, RoleHoldings.ofUsers(dataverse, sourcesByUser.keySet(), shallow), held, privileges);
-        if (sourcesByUser.isEmpty()) {
-            return List.of();
-        }
+        return CursorPages.firstByIdAfter(
+                sourcesByUser.keySet(),
+                after,
+                wanted,
+                DataverseClient.IDS_PER_REQUEST,
+                page -> holdersAmong(environment, query, page, sourcesByUser, held, shallow, privileges));
+    }
+
+    /** These users as holders, with their sources from {@code shallow} roles added: a few requests per 50 users. */
+    private static List<PrivilegeHolder> holdersAmong(
+            Environment environment,
+            HolderQuery query,
+            List<UUID> userIds,
+            Map<UUID, List<PrivilegeSource>> deepSources,
+            HeldPrivileges held,
+            Set<UUID> shallow,
+            Set<UUID> privileges) {
+        DataverseClient dataverse = environment.dataverse();
+        Map<UUID, List<PrivilegeSource>> sourcesByUser = new HashMap<>();
+        userIds.forEach(user -> sourcesByUser.put(user, new ArrayList<>(deepSources.get(user))));
+        addSources(sourcesByUser, RoleHoldings.ofUsers(dataverse, userIds, shallow), held, privileges);
         List<PrivilegeHolder> holders = new ArrayList<>();
-        for (SystemUser user : dataverse.usersById(sourcesByUser.keySet())) {
+        for (SystemUser user : dataverse.usersById(userIds)) {
             List<PrivilegeSource> sources = sourcesByUser.get(user.id());
             PrivilegeDepth depth = HeldPrivileges.depthOf(sources);
             if (depth.atLeast(query.minDepth())) {

@@ -6,10 +6,13 @@ import io.accessgov.dynamics.Application;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.accessgov.dynamics.simulator.OrganisationSeed;
 import io.accessgov.dynamics.simulator.SimulatorOptions;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * "Who can delete accounts organisation-wide?" costs requests in proportion to the answer (docs/api.md §10): in an
@@ -18,10 +21,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class PrivilegeHoldersRequestCountTest {
 
+    private static final int PAGE = 100;
     private static final String QUESTION = "table=account&access=DELETE&minDepth=ORGANIZATION&pageSize=1000";
 
     @Test
-    void theRequestsGrowWithTheHoldersNotWithTheOrganisation() {
+    void theRequestsGrowWithTheHoldersNotWithTheOrganisationAndAPageCostsInProportionToThePage() {
         Cost small = costOf(organisation(2_000));
         Cost large = costOf(organisation(20_000));
 
@@ -32,6 +36,11 @@ class PrivilegeHoldersRequestCountTest {
         assertThat(small.requests()).isLessThanOrEqualTo(12 + 3 * (chunks(small.holders()) + 1));
         assertThat(large.requests()).isLessThanOrEqualTo(12 + 3 * (chunks(large.holders()) + 1));
         assertThat(large.requests()).isLessThan(large.holders() / 5);
+        // a page of a long answer costs in proportion to the page: who reaches the depth is still read whole, a
+        // request per 5,000 links, but only the page's 100 holders (and one more, which tells whether another page
+        // follows) have their accounts, roles and memberships read
+        assertThat(large.secondPageRequests()).isBetween(1, 12 + 3 * (chunks(PAGE + 1) + 1));
+        assertThat(large.secondPageRequests()).isLessThan(large.requests() / 2);
     }
 
     private static int chunks(int ids) {
@@ -48,7 +57,7 @@ class PrivilegeHoldersRequestCountTest {
                 .build();
     }
 
-    private record Cost(int holders, int requests) {}
+    private record Cost(int holders, int requests, int secondPageRequests) {}
 
     private static Cost costOf(OrganisationSeed seed) {
         try (DataverseSimulator simulator =
@@ -71,8 +80,26 @@ class PrivilegeHoldersRequestCountTest {
             ServiceHttp.Listing holders = http.listAll("/api/v1/privilege-holders", QUESTION);
 
             assertThat(holders.pages()).isEqualTo(1);
+            int requests = simulator.requests().dataverse().size();
+
+            if (holders.items().size() <= 2 * PAGE) {
+                return new Cost(holders.items().size(), requests, -1);
+            }
+            String paged = QUESTION.replace("pageSize=1000", "pageSize=" + PAGE);
+            String token = http.json("/api/v1/privilege-holders?" + paged)
+                    .get("nextPageToken")
+                    .asString();
+            simulator.requests().clear();
+            JsonNode second = http.json("/api/v1/privilege-holders?" + paged + "&pageToken="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
+            assertThat(second.get("items")).hasSize(PAGE);
+            assertThat(second.get("items").get(0).get("account").get("id").asString())
+                    .isEqualTo(
+                            holders.items().get(PAGE).get("account").get("id").asString());
             return new Cost(
-                    holders.items().size(), simulator.requests().dataverse().size());
+                    holders.items().size(),
+                    requests,
+                    simulator.requests().dataverse().size());
         }
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -79,6 +83,57 @@ class CursorPagesTest {
         assertThatThrownBy(() -> new CursorPages(PageTokens.withRandomKey()).page(UP, FILTERS, null, token, counted))
                 .isInstanceOf(InvalidPageToken.class);
         assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void aListReadByIdReadsForEachPageOnlyTheIdsThatPageNeeds() {
+        List<UUID> ids = IntStream.range(0, 10).mapToObj(CursorPagesTest::id).toList();
+        CursorPages.Order<UUID> byId = CursorPages.Order.ascending("ids", UUID::toString);
+        List<List<UUID>> batches = new ArrayList<>();
+        CursorPages.Slice<UUID> slice =
+                (after, wanted) -> CursorPages.firstByIdAfter(shuffled(ids), after, wanted, 1, batch -> {
+                    batches.add(batch);
+                    return batch;
+                });
+
+        List<UUID> read = new ArrayList<>();
+        Page<UUID> page = pages.pageOf(byId, FILTERS, 3, null, slice);
+        read.addAll(page.items());
+        while (page.nextPageToken() != null) {
+            page = pages.pageOf(byId, FILTERS, null, page.nextPageToken(), slice);
+            read.addAll(page.items());
+        }
+
+        assertThat(read).containsExactlyElementsOf(ids);
+        // each page reads its three ids and one more, which tells whether another page follows
+        assertThat(batches)
+                .containsExactly(ids.subList(0, 4), ids.subList(3, 7), ids.subList(6, 10), ids.subList(9, 10));
+    }
+
+    @Test
+    void idsWhoseItemsAreMissingAreMadeUpForByReadingOnInBatchesOfTheMinimum() {
+        List<UUID> ids = IntStream.range(0, 20).mapToObj(CursorPagesTest::id).toList();
+        Set<UUID> hidden = Set.of(ids.get(1), ids.get(2), ids.get(7));
+        List<Integer> batchSizes = new ArrayList<>();
+
+        List<UUID> found = CursorPages.firstByIdAfter(ids, ids.get(0).toString(), 4, 3, batch -> {
+            batchSizes.add(batch.size());
+            return batch.stream().filter(each -> !hidden.contains(each)).toList();
+        });
+
+        // ids 1–4 find two items; ids 5–7 find two more: the first four after the cursor, with no gap
+        assertThat(found).containsExactly(ids.get(3), ids.get(4), ids.get(5), ids.get(6));
+        assertThat(batchSizes).containsExactly(4, 3);
+    }
+
+    private static UUID id(int i) {
+        return UUID.fromString(String.format("00000000-0000-0000-0000-%012d", i));
+    }
+
+    private static List<UUID> shuffled(List<UUID> ids) {
+        List<UUID> copy = new ArrayList<>(ids);
+        Collections.shuffle(copy, new Random(7));
+        return copy;
     }
 
     private List<String> all(CursorPages.Order<String> order, int size, Supplier<List<String>> list) {

@@ -4,6 +4,7 @@ import io.accessgov.dynamics.dataverse.ChangeToken;
 import io.accessgov.dynamics.dataverse.ChangeTokenExpired;
 import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
 import io.accessgov.dynamics.dataverse.Continuation;
+import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
 import io.accessgov.dynamics.dataverse.InvalidContinuation;
 import io.accessgov.dynamics.dataverse.RowChange;
@@ -25,9 +26,6 @@ import tools.jackson.databind.JsonNode;
  * optional ones the environment lacks.
  */
 final class EntityReader<T> {
-
-    /** Chunk size for filters on many ids: keeps the URL well under the limits of gateways and Dataverse. */
-    static final int IDS_PER_REQUEST = 50;
 
     private final DataverseConnection connection;
     private final ODataReader reader;
@@ -195,8 +193,9 @@ final class EntityReader<T> {
     public List<T> allWhereIn(String column, Collection<UUID> ids) {
         List<UUID> distinct = ids.stream().distinct().sorted().toList();
         List<T> rows = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += IDS_PER_REQUEST) {
-            List<UUID> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_REQUEST));
+        for (int from = 0; from < distinct.size(); from += DataverseClient.IDS_PER_REQUEST) {
+            List<UUID> chunk =
+                    distinct.subList(from, Math.min(distinct.size(), from + DataverseClient.IDS_PER_REQUEST));
             forEachPage(ODataFilter.in(column, chunk), rows::addAll);
         }
         return rows;
