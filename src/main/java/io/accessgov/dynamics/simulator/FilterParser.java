@@ -72,7 +72,35 @@ final class FilterParser {
     /** A parsed operand: either a boolean expression or a value (property or literal) of an EDM type. */
     private sealed interface Operand permits Bool, Property, Literal {}
 
-    private record Bool(Predicate<Row> test) implements Operand {}
+    /**
+     * @param guids when the expression is a GUID column equal to one of some GUIDs ({@code id eq … or id eq …}, as
+     *     clients ask for many ids at once): the column and the GUIDs, tested with one set lookup per row
+     */
+    private record Bool(Predicate<Row> test, @Nullable GuidsOf guids) implements Operand {
+
+        Bool(Predicate<Row> test) {
+            this(test, null);
+        }
+
+        static Bool anyOf(GuidsOf guids) {
+            int index = guids.index();
+            Set<UUID> values = guids.values();
+            return new Bool(row -> row.get(index) instanceof UUID id && values.contains(id), guids);
+        }
+    }
+
+    private record GuidsOf(int index, Set<UUID> values) {
+
+        @Nullable
+        GuidsOf or(@Nullable GuidsOf other) {
+            if (other == null || other.index != index) {
+                return null;
+            }
+            Set<UUID> both = new HashSet<>(values);
+            both.addAll(other.values);
+            return new GuidsOf(index, both);
+        }
+    }
 
     private record Property(int index, Column column) implements Operand {}
 
@@ -82,8 +110,16 @@ final class FilterParser {
         Operand left = and();
         while (isKeyword(peek(), "or")) {
             next++;
+            Operand right = and();
+            GuidsOf either = left instanceof Bool l && l.guids() != null && right instanceof Bool r
+                    ? l.guids().or(r.guids())
+                    : null;
+            if (either != null) {
+                left = Bool.anyOf(either);
+                continue;
+            }
             Predicate<Row> l = asPredicate(left);
-            Predicate<Row> r = asPredicate(and());
+            Predicate<Row> r = asPredicate(right);
             left = new Bool(row -> l.test(row) || r.test(row));
         }
         return left;
@@ -111,7 +147,14 @@ final class FilterParser {
         if (op.kind() == Kind.IDENT && OPERATORS.contains(op.text())) {
             next++;
             Operand right = operand();
-            return new Bool(compare(left, op.text(), right, op));
+            Predicate<Row> test = compare(left, op.text(), right, op);
+            if (op.text().equals("eq")
+                    && left instanceof Property property
+                    && right instanceof Literal literal
+                    && literal.value() instanceof UUID id) {
+                return Bool.anyOf(new GuidsOf(property.index(), Set.of(id)));
+            }
+            return new Bool(test);
         }
         return left;
     }

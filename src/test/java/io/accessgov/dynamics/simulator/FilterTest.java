@@ -96,6 +96,39 @@ class FilterTest {
     }
 
     @Test
+    void chainsOfGuidEqualitiesMatchAnyOfThemWhateverTheyAreCombinedWith() {
+        UUID finance = simulator.state().businessUnitId("Finance");
+        UUID sales = simulator.state().businessUnitId("Sales");
+        UUID nowhere = UUID.randomUUID();
+        List<String> inFinance = names("_businessunitid_value eq " + finance);
+        List<String> inSales = names("_businessunitid_value eq " + sales);
+        List<String> inEither = new ArrayList<>(inFinance);
+        inEither.addAll(inSales);
+
+        assertThat(names("_businessunitid_value eq " + nowhere + " or _businessunitid_value eq " + finance
+                        + " or (_businessunitid_value eq " + sales + ")"))
+                .containsExactlyInAnyOrderElementsOf(inEither);
+        // another column in the chain, a conjunction and a negation keep their meaning
+        assertThat(names("_businessunitid_value eq " + finance + " or systemuserid eq " + nowhere
+                        + " or fullname eq 'Megan Bowen'"))
+                .containsExactlyInAnyOrderElementsOf(concat(inFinance, "Megan Bowen"));
+        assertThat(names("(_businessunitid_value eq " + finance + " or _businessunitid_value eq " + sales
+                        + ") and fullname eq 'Grady Archie'"))
+                .containsExactly("Grady Archie");
+        assertThat(names("not (_businessunitid_value eq " + finance + " or _businessunitid_value eq " + sales + ")"))
+                .doesNotContainAnyElementsOf(inEither)
+                .hasSize(names("systemuserid ne " + nowhere).size() - inEither.size());
+    }
+
+    private static List<String> concat(List<String> names, String more) {
+        List<String> all = new ArrayList<>(names);
+        if (!all.contains(more)) {
+            all.add(more);
+        }
+        return all;
+    }
+
+    @Test
     void quotedGuidIsATypeError() {
         UUID finance = simulator.state().businessUnitId("Finance");
         HttpResponse<String> response = users("_businessunitid_value eq '" + finance + "'");
