@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.accessgov.dynamics.Application;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.accessgov.dynamics.simulator.OrganisationSeed;
+import io.accessgov.dynamics.simulator.RecordedRequest;
 import io.accessgov.dynamics.simulator.SimulatorOptions;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -94,6 +96,7 @@ class PrivilegeHoldersBenchmark {
                             "| Question | Items | Pages | Dataverse requests: first page / whole answer |"
                                     + " Wall time, first page: median (min–max) | Wall time, whole answer: median (min–max) |\n")
                     .append("|---|---|---|---|---|---|\n");
+            Map<String, Map<String, Long>> byTable = new LinkedHashMap<>();
             for (Map.Entry<String, String> question : questions.entrySet()) {
                 simulator.requests().clear();
                 Answer answer = all(port, question.getValue());
@@ -101,6 +104,7 @@ class PrivilegeHoldersBenchmark {
                 simulator.requests().clear();
                 first(port, question.getValue());
                 int firstRequests = simulator.requests().dataverse().size();
+                byTable.put(question.getKey(), byTable(simulator.requests().dataverse()));
                 Timing firstPage = time(() -> first(port, question.getValue()));
                 Timing whole = time(() -> all(port, question.getValue()));
                 report.append(String.format(
@@ -120,10 +124,31 @@ class PrivilegeHoldersBenchmark {
                 assertThat(answer.items()).as(question.getKey()).isPositive();
                 assertThat(wholeRequests).as(question.getKey()).isLessThan(answer.items());
             }
+            report.append("\nThe first page's requests by entity set:\n\n");
+            byTable.forEach((question, counts) -> report.append("- ")
+                    .append(question)
+                    .append(": ")
+                    .append(counts)
+                    .append('\n'));
             Path out = Files.createDirectories(Path.of("target/benchmark"));
             Files.writeString(out.resolve("privilege-holders.md"), report.toString());
             System.out.println(report);
         }
+    }
+
+    /** Requests by the entity set (or function) they read, most first. */
+    private static Map<String, Long> byTable(List<RecordedRequest> requests) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (RecordedRequest request : requests) {
+            String uri = request.uri();
+            String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            counts.merge(path.substring(path.lastIndexOf('/') + 1), 1L, Long::sum);
+        }
+        Map<String, Long> mostFirst = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> mostFirst.put(entry.getKey(), entry.getValue()));
+        return mostFirst;
     }
 
     private record Answer(int items, int pages) {}
