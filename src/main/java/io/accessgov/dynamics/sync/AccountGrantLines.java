@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.io.JsonStringEncoder;
@@ -107,30 +110,25 @@ final class AccountGrantLines {
         for (GrantRules.Profile profile : directProfiles) {
             holdProfile(lines, profileLines, profile).direct = true;
         }
-        List<TeamJson> joined = new ArrayList<>(memberOf.size());
+        // a set, not a list: an account may be a member of thousands of teams
+        Set<TeamJson> joined = Collections.newSetFromMap(new IdentityHashMap<>(2 * memberOf.size()));
         for (GrantRules.Team team : memberOf) {
             TeamJson teamJson = teams.get(team.id());
             if (teamJson == null) {
                 throw new IllegalArgumentException("team " + team.id() + " was not among the teams given");
             }
-            if (!joined.contains(teamJson)) { // a team given twice is one membership
-                joined.add(teamJson);
-                Line membership = new Line(teamJson.membership);
-                membership.direct = true; // a membership's single source
-                membership.managedElsewhere = teamJson.membershipManagedElsewhere;
-                lines.add(membership);
+            if (!joined.add(teamJson)) {
+                continue; // a team given twice is one membership, and its roles' sources are already there
             }
+            Line membership = new Line(teamJson.membership);
+            membership.direct = true; // a membership's single source
+            membership.managedElsewhere = teamJson.membershipManagedElsewhere;
+            lines.add(membership);
             for (GrantRules.Role role : team.roles()) {
-                Line line = holdRole(lines, roleLines, role);
-                if (!line.sources.contains(teamJson.source)) {
-                    line.sources.add(teamJson.source);
-                }
+                holdRole(lines, roleLines, role).addSource(teamJson.source);
             }
             for (GrantRules.Profile profile : team.profiles()) {
-                Line line = holdProfile(lines, profileLines, profile);
-                if (!line.sources.contains(teamJson.source)) {
-                    line.sources.add(teamJson.source);
-                }
+                holdProfile(lines, profileLines, profile).addSource(teamJson.source);
             }
         }
         if (lines.isEmpty()) {
@@ -286,6 +284,16 @@ final class AccountGrantLines {
 
         Line(GrantJson grant) {
             this.grant = grant;
+        }
+
+        /**
+         * Adds a team's source once: each team is met once, so a repeat can only be the source just added (two
+         * copies of one logical role held by the same team).
+         */
+        void addSource(SourceJson source) {
+            if (sources.isEmpty() || sources.get(sources.size() - 1) != source) {
+                sources.add(source);
+            }
         }
     }
 

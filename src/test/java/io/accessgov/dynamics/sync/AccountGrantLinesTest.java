@@ -52,7 +52,9 @@ class AccountGrantLinesTest {
             List<GrantRules.Role> held = new ArrayList<>();
             for (int r = random.nextInt(4); r > 0; r--) {
                 GrantRules.Role role = copies.get(random.nextInt(copies.size()));
-                if (held.stream().noneMatch(h -> h.rootId().equals(role.rootId()))) {
+                // now and then a team holds two copies of one role
+                if (random.nextInt(5) == 0
+                        || held.stream().noneMatch(h -> h.rootId().equals(role.rootId()))) {
                     held.add(role);
                 }
             }
@@ -72,7 +74,8 @@ class AccountGrantLinesTest {
                 direct.add(copies.get(random.nextInt(copies.size()))); // two copies of one role may both be held
             }
             List<GrantRules.Team> memberOf = new ArrayList<>();
-            for (int t = random.nextInt(6); t > 0; t--) {
+            // now and then an account is a member of nearly every team
+            for (int t = a % 50 == 0 ? 3 * teams.size() : random.nextInt(6); t > 0; t--) {
                 memberOf.add(teams.get(random.nextInt(teams.size()))); // a team may come twice
             }
 
