@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pages a list in a fixed order, with a sealed cursor that names the last item of the previous page (docs/api.md §2):
  * an item added or removed between two pages neither repeats nor hides another. Lists are read whole (business
- * units, grants, syncs), from the cursor on, or only as far as one page needs ({@link Slice}). The page token is checked before the list is read, so a bad token costs no read.
- * Safe for concurrent use.
+ * units, grants, syncs), from the cursor on, or only as far as one page needs ({@link Slice}). The page token is
+ * checked before the list is read, so a bad token costs no read. Safe for concurrent use.
  */
 public final class CursorPages {
 
