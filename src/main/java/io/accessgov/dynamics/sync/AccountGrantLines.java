@@ -118,7 +118,9 @@ final class AccountGrantLines {
                 throw new IllegalArgumentException("team " + team.id() + " was not among the teams given");
             }
             if (!joined.add(teamJson)) {
-                continue; // a team given twice is one membership, and its roles' sources are already there
+                // a team given twice is one membership, and its roles' sources are already there; skipping it can
+                // only change which copy names a grant, and every copy of a role carries its root's name
+                continue;
             }
             Line membership = new Line(teamJson.membership);
             membership.direct = true; // a membership's single source

@@ -93,7 +93,7 @@ public final class CursorPages {
         /**
          * At least the first {@code wanted} items after {@code after} (null: from the start) in the list's order,
          * or every item after it when there are fewer; in any order. Items at or before {@code after} and items
-         * beyond the first {@code wanted} may be included and are left out or kept for a later page.
+         * beyond the first {@code wanted} may be included and are left out (a later page reads them again).
          */
         Collection<? extends T> read(@Nullable String after, int wanted);
     }

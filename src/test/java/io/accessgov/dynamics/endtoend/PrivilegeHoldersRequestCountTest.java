@@ -3,6 +3,7 @@ package io.accessgov.dynamics.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.accessgov.dynamics.Application;
+import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
 import io.accessgov.dynamics.simulator.OrganisationSeed;
 import io.accessgov.dynamics.simulator.SimulatorOptions;
@@ -44,7 +45,7 @@ class PrivilegeHoldersRequestCountTest {
     }
 
     private static int chunks(int ids) {
-        return (ids + 49) / 50;
+        return (ids + DataverseClient.IDS_PER_REQUEST - 1) / DataverseClient.IDS_PER_REQUEST;
     }
 
     private static OrganisationSeed organisation(int users) {
