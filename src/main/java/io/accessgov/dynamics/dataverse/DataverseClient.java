@@ -259,7 +259,9 @@ public interface DataverseClient {
      */
     <T> void readAll(DataverseTable<T> table, TablePart part, Consumer<List<T>> pages, ReadObserver observer);
 
-    // Reads with change tracking (docs/dataverse.md §12, §17)
+    // Reads with change tracking (docs/dataverse.md §12, §17). Their pages are decoded and handed to {@code pages} on
+    // a thread of their own, in order, while the next page is read (HandOff); the call returns once every page has
+    // been handed over, and throws what {@code pages} threw.
 
     /**
      * The tables of {@link DataverseTable} whose change tracking is enabled in this environment, as its table

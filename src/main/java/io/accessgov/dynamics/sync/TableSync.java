@@ -5,6 +5,7 @@ import io.accessgov.dynamics.dataverse.ChangeTokenExpired;
 import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.HandOff;
 import io.accessgov.dynamics.dataverse.InvalidContinuation;
 import io.accessgov.dynamics.dataverse.RowChange;
 import java.io.IOException;
@@ -201,7 +202,8 @@ final class TableSync<T> {
     /**
      * Reads the whole table, with change tracking when {@code tracked} (its section then continues from the token
      * Dataverse hands out), else with {@code whole} (its section then holds no rows and no token: the next
-     * incremental sync reads it whole again).
+     * incremental sync reads it whole again). Each page is applied while the next is asked for: by the door for a
+     * read with change tracking ({@link DataverseClient#readAllTracked}), by a {@link HandOff} here for the others.
      */
     StateSection readWhole(boolean tracked, Consumer<List<T>> rows, WholeRead<T> whole)
             throws IOException, InterruptedException {
@@ -231,17 +233,19 @@ final class TableSync<T> {
                     run.fellBack(table, "Dataverse refused to track its changes (" + refused.getMessage() + ")");
                 }
             }
-            if (byContent) {
-                whole.read(page -> {
-                    List<RowChange<T>> kept = new ArrayList<>(page.size());
-                    page.forEach(row -> kept.add(RowChange.present(codec.contentId(row), row)));
-                    writer.add(kept);
-                    rows.accept(page);
-                });
-                return writer.finishByContent();
+            Consumer<List<T>> apply = byContent
+                    ? page -> {
+                        List<RowChange<T>> kept = new ArrayList<>(page.size());
+                        page.forEach(row -> kept.add(RowChange.present(codec.contentId(row), row)));
+                        writer.add(kept);
+                        rows.accept(page);
+                    }
+                    : rows;
+            try (HandOff<List<T>> ahead = new HandOff<>("sync-apply-" + table.name(), HandOff.PAGES_AHEAD, apply)) {
+                whole.read(ahead);
+                ahead.finish();
             }
-            whole.read(rows);
-            return writer.finish(null);
+            return byContent ? writer.finishByContent() : writer.finish(null);
         }
     }
 

@@ -6,6 +6,7 @@ import io.accessgov.dynamics.dataverse.ChangeTrackingRefused;
 import io.accessgov.dynamics.dataverse.Continuation;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataversePage;
+import io.accessgov.dynamics.dataverse.HandOff;
 import io.accessgov.dynamics.dataverse.InvalidContinuation;
 import io.accessgov.dynamics.dataverse.RowChange;
 import java.net.URI;
@@ -107,11 +108,11 @@ final class EntityReader<T> {
      * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
      */
     Optional<ChangeToken> forEachTrackedPage(Consumer<List<RowChange<T>>> consumer) {
-        ODataReader.Page<RowChange<T>> page = columns.withFallback(entity, optional, available -> {
+        ODataReader.UnreadPage page = columns.withFallback(entity, optional, available -> {
             URI uri = ODataUri.of(connection.apiBase(), entitySet)
                     .select(selected.stream().filter(available).toList())
                     .build();
-            return reader.trackedPage(uri, entitySet, formattedValues, changes);
+            return reader.trackedPageUnread(uri, entitySet, formattedValues);
         });
         String delta = followTracked(page, consumer);
         return Optional.ofNullable(delta).map(ChangeToken::new);
@@ -127,7 +128,7 @@ final class EntityReader<T> {
      */
     ChangeToken forEachChange(ChangeToken since, Consumer<List<RowChange<T>>> consumer) {
         URI uri = ODataUri.continuation(connection.apiBase(), entitySet, since.value());
-        String delta = followTracked(reader.trackedPage(uri, entitySet, formattedValues, changes), consumer);
+        String delta = followTracked(reader.trackedPageUnread(uri, entitySet, formattedValues), consumer);
         if (delta == null) {
             throw new ChangeTrackingRefused(
                     "Dataverse answered the changes of " + entitySet + " without a delta link to continue from.",
@@ -137,15 +138,28 @@ final class EntityReader<T> {
         return new ChangeToken(delta);
     }
 
-    /** Hands on this page and every one after it; the delta link of the last, if it has one. */
-    private @Nullable String followTracked(ODataReader.Page<RowChange<T>> page, Consumer<List<RowChange<T>>> consumer) {
-        consumer.accept(page.rows());
-        while (page.nextLink() != null) {
-            URI next = ODataUri.continuation(connection.apiBase(), entitySet, page.nextLink());
-            page = reader.trackedPage(next, entitySet, formattedValues, changes);
-            consumer.accept(page.rows());
+    /**
+     * Hands on this page and every one after it, each decoded and handed to {@code consumer} on a thread of its own
+     * while the next is read ({@link HandOff}); the delta link of the last, if it has one, once every page is handed.
+     */
+    private @Nullable String followTracked(ODataReader.UnreadPage first, Consumer<List<RowChange<T>>> consumer) {
+        try (HandOff<ODataReader.UnreadPage> decoding = new HandOff<>(
+                "dataverse-pages-" + entitySet,
+                HandOff.PAGES_AHEAD,
+                unread -> consumer.accept(reader.rows(unread, changes)))) {
+            ODataReader.UnreadPage page = first;
+            decoding.accept(page);
+            while (page.nextLink() != null) {
+                URI next = ODataUri.continuation(connection.apiBase(), entitySet, page.nextLink());
+                page = reader.trackedPageUnread(next, entitySet, formattedValues);
+                decoding.accept(page);
+            }
+            decoding.finish();
+            return page.deltaLink();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HandOff.Interrupted();
         }
-        return page.deltaLink();
     }
 
     /** The first page of rows matching {@code filter}. */

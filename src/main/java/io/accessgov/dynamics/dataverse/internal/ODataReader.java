@@ -68,21 +68,50 @@ final class ODataReader {
     }
 
     /**
-     * Reads a page of a read with change tracking ({@code Prefer: odata.track-changes}, docs/dataverse.md §12) at the
-     * largest page size: the first page of a whole table, a later page, or a page of the changes a delta link
-     * names. The last page carries the delta link; its absence means Dataverse did not track the read.
+     * A page of a read with change tracking whose rows are not decoded yet: the body as it came, checked to be a whole
+     * OData page (JSON to its end, with a {@code value} array), and its links.
      */
-    public <T> Page<T> trackedPage(URI uri, String target, boolean formattedValues, RowDecoder<T> decoder) {
+    public record UnreadPage(
+            byte[] body,
+            @Nullable String nextLink,
+            @Nullable String deltaLink) {}
+
+    /**
+     * Reads a page of a read with change tracking ({@code Prefer: odata.track-changes}, docs/dataverse.md §12) at the
+     * largest page size: the first page of a whole table, a later page, or a page of the changes a delta link names.
+     * The last page carries the delta link; its absence means Dataverse did not track the read. Only the links are
+     * read here, the rows skipped over: they are decoded later, with {@link #rows}, while the next page is read. A
+     * page cut short or not JSON is read again, as after a dropped connection.
+     */
+    public UnreadPage trackedPageUnread(URI uri, String target, boolean formattedValues) {
+        return http.execute(request(uri, target, trackedPrefer(formattedValues)), response -> {
+            Page<Void> links = page(response.body(), null);
+            return new UnreadPage(response.body(), links.nextLink(), links.deltaLink());
+        });
+    }
+
+    /** The rows of a page read by {@link #trackedPageUnread}. */
+    public <T> List<T> rows(UnreadPage page, RowDecoder<T> decoder) {
+        try {
+            return page(page.body(), decoder).rows();
+        } catch (AnswerUnreadable cannot) {
+            // the body was read whole once already: this cannot happen unless the bytes changed under us
+            throw new IllegalStateException("A page read whole once could not be read again", cannot);
+        }
+    }
+
+    private static List<String> trackedPrefer(boolean formattedValues) {
         List<String> prefer = new ArrayList<>();
         prefer.add("odata.track-changes");
         prefer.add("odata.maxpagesize=" + MAX_PAGE_SIZE);
         if (formattedValues) {
             prefer.add(FORMATTED_VALUES);
         }
-        return http.execute(request(uri, target, prefer), response -> page(response.body(), decoder));
+        return prefer;
     }
 
-    private <T> Page<T> page(byte[] body, RowDecoder<T> decoder) {
+    /** The page's rows decoded with {@code decoder}, or skipped (an empty list) without one; and its links. */
+    private <T> Page<T> page(byte[] body, @Nullable RowDecoder<T> decoder) {
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new DataverseRejectedRequest("Dataverse answered a query without a 'value' array.", null, null);
@@ -94,7 +123,7 @@ final class ODataReader {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("value") && value == JsonToken.START_ARRAY) {
-                    rows = rows(parser, decoder);
+                    rows = decoder != null ? rows(parser, decoder) : skipRows(parser);
                 } else if (name.equals("@odata.nextLink") && value == JsonToken.VALUE_STRING) {
                     next = parser.getString();
                 } else if (name.equals("@odata.deltaLink") && value == JsonToken.VALUE_STRING) {
@@ -110,6 +139,12 @@ final class ODataReader {
         } catch (JacksonException e) {
             throw new AnswerUnreadable("Dataverse answered a query with a body that is cut short or not JSON.");
         }
+    }
+
+    /** Skips a {@code value} array, the parser standing on its {@code START_ARRAY}: no rows. */
+    private static <T> List<T> skipRows(JsonParser parser) {
+        parser.skipChildren();
+        return List.of();
     }
 
     /** The rows of a {@code value} array, the parser standing on its {@code START_ARRAY}. */

@@ -16,6 +16,7 @@ import io.accessgov.dynamics.dataverse.RowChange;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
+import io.accessgov.dynamics.simulator.SimulatorOptions;
 import io.accessgov.dynamics.simulator.SimulatorState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -52,6 +53,10 @@ class ChangeTrackingReadsTest {
     @BeforeEach
     void start() {
         simulator = DataverseSimulator.start(0);
+        client = clientOf(simulator);
+    }
+
+    private static WebApiDataverseClient clientOf(DataverseSimulator simulator) {
         DataverseConnection connection = DataverseConnection.of(
                 DataverseConnectionInfo.Mode.SIMULATOR,
                 simulator.environmentUrl(),
@@ -59,7 +64,7 @@ class ChangeTrackingReadsTest {
                 simulator.tenantId(),
                 simulator.clientId(),
                 simulator.clientSecret());
-        client = DataverseWiring.client(
+        return DataverseWiring.client(
                 connection,
                 new DynamicsProperties.Http(
                         8,
@@ -117,6 +122,73 @@ class ChangeTrackingReadsTest {
         assertThat(client.readChanges(DataverseTable.USERS, next, changes::addAll, counting))
                 .isNotNull();
         assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void theNextPageIsAskedForWhileTheLastIsStillBeingHandedOn() {
+        stop();
+        simulator = DataverseSimulator.start(SimulatorOptions.defaults().withMaxPageSize(10));
+        client = clientOf(simulator);
+        List<RowChange<SystemUser>> rows = new ArrayList<>();
+        boolean[] nextAskedMeanwhile = {false};
+
+        Optional<ChangeToken> token = client.readAllTracked(
+                DataverseTable.USERS,
+                page -> {
+                    if (rows.isEmpty()) {
+                        // a reader that handed pages on before asking for the next would never get past this
+                        nextAskedMeanwhile[0] = waitFor(() -> usersRequests() >= 2);
+                    }
+                    rows.addAll(page);
+                },
+                counting);
+
+        assertThat(nextAskedMeanwhile[0]).isTrue();
+        assertThat(token).isPresent();
+        assertThat(rows).hasSize(simulator.state().count("systemusers"));
+        assertThat(usersRequests()).isGreaterThan(2);
+    }
+
+    @Test
+    void aRowThatCannotBeReadFailsTheReadWhicheverPageItIsOn() {
+        stop();
+        simulator = DataverseSimulator.start(SimulatorOptions.defaults().withMaxPageSize(10));
+        client = clientOf(simulator);
+        IllegalStateException refused = new IllegalStateException("this row cannot be kept");
+        AtomicInteger pages = new AtomicInteger();
+
+        assertThatThrownBy(() -> client.readAllTracked(
+                        DataverseTable.USERS,
+                        page -> {
+                            if (pages.incrementAndGet() == 2) {
+                                throw refused;
+                            }
+                        },
+                        counting))
+                .isSameAs(refused);
+        assertThat(pages).hasValue(2);
+    }
+
+    private long usersRequests() {
+        return simulator.requests().dataverse().stream()
+                .filter(request -> request.uri().contains("/systemusers"))
+                .count();
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Test
