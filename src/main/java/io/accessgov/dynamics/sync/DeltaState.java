@@ -40,8 +40,25 @@ final class DeltaState {
 
     /** Writes the sections, each copied byte for byte from its work file. */
     static void write(OutputStream out, List<StateSection> sections) throws IOException {
-        line(out, FORMAT);
+        Writer state = new Writer(out);
         for (StateSection section : sections) {
+            state.add(section);
+        }
+        state.end();
+    }
+
+    /** Writes a delta state a section at a time, as each table's read ends; the order of sections is free. */
+    static final class Writer {
+        private final OutputStream out;
+
+        /** Starts the state: its format line. */
+        Writer(OutputStream out) throws IOException {
+            this.out = out;
+            line(out, FORMAT);
+        }
+
+        /** Adds a table's section, copied byte for byte from its work file. */
+        void add(StateSection section) throws IOException {
             String token = section.token() != null ? section.token().value() : section.byContent() ? BY_CONTENT : NONE;
             if (token.indexOf('\t') >= 0 || token.indexOf('\n') >= 0) {
                 throw new IOException("A change token of " + section.table() + " holds a tab or a line break");
@@ -59,8 +76,12 @@ final class DeltaState {
                             + (section.compressed() ? "gzip" : "raw"));
             Files.copy(section.file(), out);
         }
-        line(out, "end");
-        out.flush();
+
+        /** Ends the state after its last section. */
+        void end() throws IOException {
+            line(out, "end");
+            out.flush();
+        }
     }
 
     /**

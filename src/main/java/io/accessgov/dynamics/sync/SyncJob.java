@@ -5,12 +5,14 @@ import io.accessgov.dynamics.dataverse.ChangeToken;
 import io.accessgov.dynamics.dataverse.DataverseClient;
 import io.accessgov.dynamics.dataverse.DataverseException;
 import io.accessgov.dynamics.dataverse.DataverseTable;
+import io.accessgov.dynamics.dataverse.HandOff;
 import io.accessgov.dynamics.environment.Environment;
 import io.accessgov.dynamics.grant.GrantRules;
 import io.accessgov.dynamics.web.ProblemKind;
 import io.accessgov.dynamics.web.Problems;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -108,31 +109,35 @@ final class SyncJob {
             }
             Set<DataverseTable<?>> tracked =
                     deltas.size() == SyncRun.TABLES.size() ? Set.of() : dataverse.changeTrackedTables(run);
-            reads = new Reads(run, tables, before, deltas, tracked, state);
-            SnapshotWriter out = new SnapshotWriter(draft, compression, json);
-            SnapshotComposer composer = new SnapshotComposer(json, readers);
-            reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
-            composer.writeObjects(tables, out);
-            reads.await(reads.userRoles);
-            composer.indexDirectRoles(tables);
-            reads.await(reads.memberships, reads.teamRoles, reads.profiles, reads.userProfiles, reads.teamProfiles);
-            reads.await(reads.privileges, reads.rolePrivileges, reads.permissions);
-            long read = System.nanoTime();
-            log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
-            Map<UUID, String> privilegeTables = dataverse.tablesOfPrivileges(run);
-            Sync.Counts counts = composer.writeGrants(tables, out);
-            composer.writeAccessRules(tables, privilegeTables, out);
-            DeltaState.write(draft.state(), reads.sections());
-            out.commit();
-            log.info(
-                    "Sync {} wrote the rest of its snapshot in {} ms",
-                    run.id(),
-                    (System.nanoTime() - read) / 1_000_000);
-            return run.view(SyncStatus.SUCCEEDED, clock.instant(), counts, null);
+            DeltaState.Writer deltaState = new DeltaState.Writer(draft.state());
+            try (HandOff<StateSection> kept = keeping(run, deltaState)) {
+                reads = new Reads(run, tables, before, deltas, tracked, state, kept);
+                SnapshotWriter out = new SnapshotWriter(draft, compression, json);
+                SnapshotComposer composer = new SnapshotComposer(json, readers);
+                reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
+                composer.writeObjects(tables, out);
+                reads.await(reads.userRoles);
+                composer.indexDirectRoles(tables);
+                reads.await(reads.memberships, reads.teamRoles, reads.profiles, reads.userProfiles, reads.teamProfiles);
+                reads.await(reads.privileges, reads.rolePrivileges, reads.permissions);
+                long read = System.nanoTime();
+                log.info("Sync {} read every table in {} ms", run.id(), (read - started) / 1_000_000);
+                Map<UUID, String> privilegeTables = reads.privilegeTables();
+                Sync.Counts counts = composer.writeGrants(tables, out);
+                composer.writeAccessRules(tables, privilegeTables, out);
+                kept.finish();
+                deltaState.end();
+                out.commit();
+                log.info(
+                        "Sync {} wrote the rest of its snapshot in {} ms",
+                        run.id(),
+                        (System.nanoTime() - read) / 1_000_000);
+                return run.view(SyncStatus.SUCCEEDED, clock.instant(), counts, null);
+            }
         } catch (DataverseException failure) {
             log.warn("Sync {} failed: {}", run.id(), failure.getMessage());
             return failed(run, Problems.asJson(Problems.ofDataverseFailure(failure)));
-        } catch (SyncRun.SyncCancelled | InterruptedException stopped) {
+        } catch (SyncRun.SyncCancelled | HandOff.Interrupted | InterruptedException stopped) {
             log.warn("Sync {} was cut short by the service stopping", run.id());
             return failed(run, interrupted("The service stopped while the sync ran; start a new sync."));
         } catch (IOException | RuntimeException e) {
@@ -275,6 +280,21 @@ final class SyncJob {
         return run.view(SyncStatus.SUCCEEDED, clock.instant(), previous.sync().counts(), null);
     }
 
+    /**
+     * The new delta state, written on a thread of its own: each table's section as soon as its read ends (so the
+     * sections are in the order the reads ended), while the last reads and the grants go on; {@link
+     * HandOff#finish} waits for the last.
+     */
+    private static HandOff<StateSection> keeping(SyncRun run, DeltaState.Writer state) {
+        return new HandOff<>("sync-state-" + run.id(), SyncRun.TABLES.size(), section -> {
+            try {
+                state.add(section);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private <T> TableSync<T> tableSync(DataverseTable<T> table, SyncRun run, Path directory) {
         return new TableSync<>(
@@ -305,7 +325,7 @@ final class SyncJob {
         private final Map<DataverseTable<?>, TableSync.Delta<?>> deltas;
         private final Set<DataverseTable<?>> tracked;
         private final Path directory;
-        private final Map<DataverseTable<?>, StateSection> sections = new ConcurrentHashMap<>();
+        private final HandOff<StateSection> kept;
         private final List<Future<?>> all = new ArrayList<>();
         final Future<?> businessUnits;
         final Future<?> users;
@@ -320,6 +340,7 @@ final class SyncJob {
         final Future<?> permissions;
         final Future<?> userProfiles;
         final Future<?> teamProfiles;
+        private final Future<Map<UUID, String>> privilegeTables;
 
         Reads(
                 SyncRun run,
@@ -327,8 +348,10 @@ final class SyncJob {
                 Map<String, StateSection> before,
                 Map<DataverseTable<?>, TableSync.Delta<?>> deltas,
                 Set<DataverseTable<?>> tracked,
-                Path directory) {
+                Path directory,
+                HandOff<StateSection> kept) {
             this.run = run;
+            this.kept = kept;
             this.before = before;
             this.deltas = deltas;
             this.tracked = tracked;
@@ -346,6 +369,8 @@ final class SyncJob {
             permissions = read(DataverseTable.FIELD_PERMISSIONS, tables::permissions);
             userProfiles = read(DataverseTable.USER_PROFILES, tables::userProfiles);
             teamProfiles = read(DataverseTable.TEAM_PROFILES, tables::teamProfiles);
+            privilegeTables = readers.submit(() -> dataverse.tablesOfPrivileges(run));
+            all.add(privilegeTables);
         }
 
         /**
@@ -365,7 +390,7 @@ final class SyncJob {
                         ? sync.apply(before.get(table.name()), delta, counted)
                         : sync.readWhole(
                                 tracked.contains(table) && tableParts == 1, counted, rows -> reading.run(rows, run));
-                sections.put(table, section);
+                kept.accept(section);
                 run.done(table);
                 return null;
             });
@@ -373,9 +398,14 @@ final class SyncJob {
             return read;
         }
 
-        /** Each table's section of the new delta state, in progress order, once every read is done. */
-        List<StateSection> sections() {
-            return SyncRun.TABLES.stream().map(sections::get).toList();
+        /** Privilege id → the table whose definition lists it, read beside the tables. */
+        Map<UUID, String> privilegeTables() throws InterruptedException {
+            await(privilegeTables);
+            try {
+                return privilegeTables.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("A read that ended well threw", e);
+            }
         }
 
         /**
@@ -393,7 +423,7 @@ final class SyncJob {
                         try {
                             other.get();
                         } catch (ExecutionException also) {
-                            if (first instanceof SyncRun.SyncCancelled) {
+                            if (first instanceof SyncRun.SyncCancelled || first instanceof HandOff.Interrupted) {
                                 first = cause(also);
                             }
                         }

@@ -255,6 +255,22 @@ class SyncStreamsEndToEndTest {
                 .isEqualTo("urn:dynamics365-connector:problem:internal-error");
     }
 
+    @Test
+    void aSyncWhoseDeltaStateCannotBeWrittenFailsAndCommitsNothing() throws Exception {
+        FailingSnapshotReads.failStateWritesAfter(100_000);
+
+        JsonNode sync = finished(http.send("POST", "/api/v1/syncs", "{\"mode\": \"FULL\"}"));
+
+        assertThat(sync.get("status").asString()).as(sync.toString()).isEqualTo("FAILED");
+        assertThat(sync.get("problem").get("type").asString())
+                .isEqualTo("urn:dynamics365-connector:problem:internal-error");
+        HttpResponse<String> export = http.get("/api/v1/syncs/" + sync.get("id").asString() + "/export");
+        assertThat(export.statusCode()).isEqualTo(409);
+        assertThat(dataDir.resolve("syncs").toFile().list((dir, name) -> name.endsWith(".tmp")))
+                .as("no draft is left behind")
+                .isEmpty();
+    }
+
     /** How many GET requests the service is answering right now, by its own metrics (this one included). */
     private double activeGets() {
         JsonNode metric = http.json("/actuator/metrics/http.server.requests.active?tag=method:GET");
@@ -326,19 +342,24 @@ class SyncStreamsEndToEndTest {
     }
 
     private Done runSync() {
-        HttpResponse<String> started = http.send("POST", "/api/v1/syncs", "{\"mode\": \"FULL\"}");
+        JsonNode sync = finished(http.send("POST", "/api/v1/syncs", "{\"mode\": \"FULL\"}"));
+        assertThat(sync.get("status").asString()).as(sync.toString()).isEqualTo("SUCCEEDED");
+        long lines = accessRuleLines(simulator.state());
+        for (JsonNode count : sync.get("counts")) {
+            lines += count.asLong();
+        }
+        return new Done(UUID.fromString(sync.get("id").asString()), lines);
+    }
+
+    /** The sync this answer started, once it no longer runs. */
+    private JsonNode finished(HttpResponse<String> started) {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String id = ServiceHttp.parse(started.body()).get("id").asString();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode sync = http.json("/api/v1/syncs/" + id);
             if (!sync.get("status").asString().equals("RUNNING")) {
-                assertThat(sync.get("status").asString()).as(sync.toString()).isEqualTo("SUCCEEDED");
-                long lines = accessRuleLines(simulator.state());
-                for (JsonNode count : sync.get("counts")) {
-                    lines += count.asLong();
-                }
-                return new Done(UUID.fromString(id), lines);
+                return sync;
             }
             try {
                 Thread.sleep(100);
