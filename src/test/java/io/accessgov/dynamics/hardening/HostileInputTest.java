@@ -637,9 +637,13 @@ class HostileInputTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /**
+     * The token with one base64url character changed in its highest bit: always a different byte, even in the last
+     * character, whose low bits may be padding a decoder ignores (changing only those would leave the same token).
+     */
     private static String flip(String token, int index) {
-        char c = token.charAt(index);
-        char replacement = c == 'A' ? 'B' : 'A';
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char replacement = alphabet.charAt(alphabet.indexOf(token.charAt(index)) ^ 0b100000);
         return token.substring(0, index) + replacement + token.substring(index + 1);
     }
 
