@@ -259,9 +259,7 @@ public interface DataverseClient {
      */
     <T> void readAll(DataverseTable<T> table, TablePart part, Consumer<List<T>> pages, ReadObserver observer);
 
-    // Reads with change tracking (docs/dataverse.md §12, §17). Their pages are decoded and handed to {@code pages} on
-    // a thread of their own, in order, while the next page is read (HandOff); the call returns once every page has
-    // been handed over, and throws what {@code pages} threw.
+    // Reads with change tracking (docs/dataverse.md §12, §17)
 
     /**
      * The tables of {@link DataverseTable} whose change tracking is enabled in this environment, as its table
@@ -272,7 +270,10 @@ public interface DataverseClient {
     /**
      * Reads a whole table with change tracking, page by page at the largest page size, with the background retry
      * budget of {@link #readAll(DataverseTable, Consumer)}; every row is present, under its primary key. Returns the
-     * token its changes continue from, or empty when Dataverse read the table without tracking it.
+     * token its changes continue from, or empty when Dataverse read the table without tracking it. Each page is
+     * decoded and handed to {@code pages} on a thread of its own, in order, while the next page is read ({@link
+     * HandOff}): {@code pages} must not rely on the caller's thread-locals. The call returns once every page has been
+     * handed over, and throws what {@code pages} threw.
      *
      * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table
      */
@@ -281,7 +282,8 @@ public interface DataverseClient {
 
     /**
      * Reads what changed in a table since {@code since}: new and changed rows in full, removed rows by their primary
-     * key (for a link table the link row's own id), page by page. Returns the token the next changes continue from.
+     * key (for a link table the link row's own id), page by page, handed over as {@link #readAllTracked} hands them.
+     * Returns the token the next changes continue from.
      *
      * @throws ChangeTokenExpired when Dataverse no longer has the changes since the token
      * @throws ChangeTrackingRefused when Dataverse refuses change tracking for this table

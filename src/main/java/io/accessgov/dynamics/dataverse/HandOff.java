@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Hands items (a table's pages, as they are read) to their consumer on a thread of its own, in the order they came,
  * so that the reader asks for the next page while the last one is decoded and applied: a long table then takes about
- * its chain of requests, not the requests plus the work on each page. At most {@code ahead} items wait. When the
- * consumer fails, the next item handed over throws its failure, and so does {@link #finish}; {@link #close} returns
- * only once the consumer's thread has ended, so nothing it writes to outlives the read.
+ * its chain of requests, not the requests plus the work on each page. At most {@code ahead} items wait in the queue,
+ * besides the one being applied. When the consumer fails, the next hand-over throws its failure, and so does {@link
+ * #finish}; {@link #close} returns only once the consumer's thread has ended, so nothing it writes to outlives the
+ * read. The consumer runs on that other thread: it must not rely on the reading thread's thread-locals.
  */
 public final class HandOff<T> implements Consumer<T>, AutoCloseable {
 
@@ -21,10 +22,13 @@ public final class HandOff<T> implements Consumer<T>, AutoCloseable {
      */
     public static final int PAGES_AHEAD = 4;
 
-    /** A thread that was interrupted while waiting to hand an item over: the read is being stopped. */
+    /**
+     * A read stopped by an interrupt: the reading thread's while it handed a page over or waited for the last one to
+     * be applied, or the consumer's when the hand-off was closed under it. The service is stopping the read.
+     */
     public static final class Interrupted extends RuntimeException {
         public Interrupted() {
-            super("Interrupted while handing a page over", null, false, false);
+            super("Interrupted while pages were handed over", null, false, false);
         }
     }
 
@@ -62,9 +66,15 @@ public final class HandOff<T> implements Consumer<T>, AutoCloseable {
         hand(END);
         thread.join();
         rethrowFailure();
+        if (closed) {
+            throw new IllegalStateException("The consumer of the pages was stopped before their end");
+        }
     }
 
-    /** Stops the consumer if it still runs, and waits until its thread has ended (at most the item it is on). */
+    /**
+     * Stops the consumer if it still runs, and waits until its thread has ended (at most the item it is on). Items
+     * still waiting are dropped; after this, handing an item over or finishing throws.
+     */
     @Override
     public void close() {
         boolean interrupted = false;
@@ -94,15 +104,24 @@ public final class HandOff<T> implements Consumer<T>, AutoCloseable {
             }
         } catch (InterruptedException e) {
             failure = new Interrupted();
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // whatever ends the consumer is its failure, never a quiet end
             failure = e;
         }
     }
 
     private void hand(Object item) throws InterruptedException {
-        rethrowFailure();
+        checkRunning();
         while (!waiting.offer(item, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            rethrowFailure();
+            checkRunning();
+        }
+    }
+
+    /** Throws the consumer's failure, or says it has stopped (closed, or past the end) when it ended without one. */
+    private void checkRunning() {
+        rethrowFailure();
+        if (closed || !thread.isAlive()) {
+            rethrowFailure(); // it may have failed in the meantime
+            throw new IllegalStateException("The consumer of the pages has stopped; nothing more can be handed over");
         }
     }
 
@@ -113,6 +132,9 @@ public final class HandOff<T> implements Consumer<T>, AutoCloseable {
         }
         if (stopped instanceof Error error) {
             throw error;
+        }
+        if (stopped != null) {
+            throw new IllegalStateException("Applying a page failed", stopped);
         }
     }
 }

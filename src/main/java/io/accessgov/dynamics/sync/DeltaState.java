@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -37,15 +36,6 @@ final class DeltaState {
     private static final int MAX_LINE = 64 * 1024;
 
     private DeltaState() {}
-
-    /** Writes the sections, each copied byte for byte from its work file. */
-    static void write(OutputStream out, List<StateSection> sections) throws IOException {
-        Writer state = new Writer(out);
-        for (StateSection section : sections) {
-            state.add(section);
-        }
-        state.end();
-    }
 
     /** Writes a delta state a section at a time, as each table's read ends; the order of sections is free. */
     static final class Writer {

@@ -114,7 +114,7 @@ final class SyncJob {
                 reads = new Reads(run, tables, before, deltas, tracked, state, kept);
                 SnapshotWriter out = new SnapshotWriter(draft, compression, json);
                 SnapshotComposer composer = new SnapshotComposer(json, readers);
-                reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams);
+                reads.await(reads.businessUnits, reads.users, reads.roles, reads.teams, reads.privilegeTables);
                 composer.writeObjects(tables, out);
                 reads.await(reads.userRoles);
                 composer.indexDirectRoles(tables);
@@ -340,7 +340,7 @@ final class SyncJob {
         final Future<?> permissions;
         final Future<?> userProfiles;
         final Future<?> teamProfiles;
-        private final Future<Map<UUID, String>> privilegeTables;
+        final Future<Map<UUID, String>> privilegeTables;
 
         Reads(
                 SyncRun run,
@@ -440,6 +440,9 @@ final class SyncJob {
         }
 
         private static RuntimeException cause(ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                return new SyncRun.SyncCancelled(); // a read stopped while it waited: the sync is being stopped
+            }
             return e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
     }

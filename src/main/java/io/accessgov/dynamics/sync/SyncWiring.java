@@ -149,7 +149,9 @@ class SyncWiring {
             MeterRegistry meters,
             ConnectorProperties connector) {
         String name = environment.name();
-        // a table read waits for its parts on the same pool: it must grow (to 7 + 3 × (parts - 1) threads)
+        // a table read waits for its parts on the same pool, so it must grow: a thread per table read
+        // (SyncRun.TABLES) and one for the privileges' tables, 3 × (parts - 1) for the key-range parts of the tables
+        // that grow with the accounts, and the grant renderers (SnapshotComposer.CHUNKS_IN_FLIGHT)
         ExecutorService readers = Executors.newCachedThreadPool(threads("sync-read-" + name + "-"));
         Clock clock = Clock.systemUTC();
         SyncJob job = new SyncJob(

@@ -202,8 +202,9 @@ final class TableSync<T> {
     /**
      * Reads the whole table, with change tracking when {@code tracked} (its section then continues from the token
      * Dataverse hands out), else with {@code whole} (its section then holds no rows and no token: the next
-     * incremental sync reads it whole again). Each page is applied while the next is asked for: by the door for a
-     * read with change tracking ({@link DataverseClient#readAllTracked}), by a {@link HandOff} here for the others.
+     * incremental sync reads it whole again). Each page is applied while the next is asked for: on the Dataverse
+     * client's own hand-off thread for a read with change tracking ({@link DataverseClient#readAllTracked}), on a
+     * {@link HandOff} of this read's for the others.
      */
     StateSection readWhole(boolean tracked, Consumer<List<T>> rows, WholeRead<T> whole)
             throws IOException, InterruptedException {

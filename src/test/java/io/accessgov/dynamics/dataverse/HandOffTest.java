@@ -111,6 +111,45 @@ class HandOffTest {
         assertThat(pagesApplied).hasValue(1); // the page it was on, not the one waiting
     }
 
+    @Test
+    void nothingCanBeHandedOverOrFinishedOnceClosed() {
+        List<Integer> applied = new CopyOnWriteArrayList<>();
+        HandOff<List<Integer>> ahead = new HandOff<>("test-apply", HandOff.PAGES_AHEAD, applied::addAll);
+        ahead.close();
+
+        assertThatThrownBy(() -> ahead.accept(List.of(1))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(ahead::finish).isInstanceOf(IllegalStateException.class);
+        assertThat(applied).isEmpty();
+    }
+
+    @Test
+    void severalReadersHandingOverAtOnceLoseNothing() throws Exception {
+        List<Integer> applied = new CopyOnWriteArrayList<>();
+        try (HandOff<List<Integer>> ahead = new HandOff<>("test-apply", HandOff.PAGES_AHEAD, applied::addAll)) {
+            Thread[] readers = new Thread[4];
+            for (int r = 0; r < readers.length; r++) {
+                int reader = r;
+                readers[r] = new Thread(() -> {
+                    for (int page = 0; page < 250; page++) {
+                        ahead.accept(List.of(reader * 1_000 + page));
+                    }
+                });
+                readers[r].start();
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            ahead.finish();
+        }
+        assertThat(applied).hasSize(1_000).doesNotHaveDuplicates();
+        for (int reader = 0; reader < 4; reader++) {
+            int from = reader * 1_000;
+            assertThat(applied.stream().filter(page -> page >= from && page < from + 1_000))
+                    .as("one reader's pages keep their order")
+                    .isSorted();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -97,7 +97,7 @@ class DeltaStateTest {
                 new StateSection.Writer<>("systemuserprofilescollection", codec, work.resolve("p"));
         profiles.add(RowChange.present(codec.contentId(link), link));
         ByteArrayOutputStream state = new ByteArrayOutputStream();
-        DeltaState.write(state, List.of(profiles.finishByContent()));
+        write(state, List.of(profiles.finishByContent()));
         Map<String, ChangeToken> tokens = new java.util.HashMap<>();
         tokens.put("systemuserprofilescollection", null);
         ByteArrayOutputStream continued = new ByteArrayOutputStream();
@@ -130,6 +130,37 @@ class DeltaStateTest {
                 .hasMessageContaining("not in the form");
     }
 
+    @Test
+    void sectionsAreFoundByTableWhateverOrderTheReadsEndedIn() throws IOException {
+        StateSection.Writer<UserRoleLink> links = new StateSection.Writer<>(
+                "systemuserrolescollection", codec(DataverseTable.USER_ROLES), work.resolve("l2"));
+        links.add(RowChange.present(LINK, new UserRoleLink(USER, ROLE)));
+        StateSection.Writer<BusinessUnit> units =
+                new StateSection.Writer<>("businessunits", codec(DataverseTable.BUSINESS_UNITS), work.resolve("u2"));
+        units.add(RowChange.present(UNIT, new BusinessUnit(UNIT, "Contoso", null, false)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(out, List.of(links.finish(new ChangeToken("links-token")), units.finish(null)));
+
+        Map<String, StateSection> sections =
+                DeltaState.read(new ByteArrayInputStream(out.toByteArray()), work, "o", true);
+
+        assertThat(sections.get("businessunits").token()).isNull();
+        assertThat(sections.get("systemuserrolescollection").token()).isEqualTo(new ChangeToken("links-token"));
+        assertThat(rows(sections.get("systemuserrolescollection"), codec(DataverseTable.USER_ROLES)))
+                .containsExactly(RowChange.present(LINK, new UserRoleLink(USER, ROLE)));
+        assertThat(rows(sections.get("businessunits"), codec(DataverseTable.BUSINESS_UNITS)))
+                .containsExactly(RowChange.present(UNIT, new BusinessUnit(UNIT, "Contoso", null, false)));
+    }
+
+    /** A delta state of these sections, in this order, as a sync writes it. */
+    private static void write(ByteArrayOutputStream out, List<StateSection> sections) throws IOException {
+        DeltaState.Writer state = new DeltaState.Writer(out);
+        for (StateSection section : sections) {
+            state.add(section);
+        }
+        state.end();
+    }
+
     private byte[] state() throws IOException {
         StateSection.Writer<BusinessUnit> units =
                 new StateSection.Writer<>("businessunits", codec(DataverseTable.BUSINESS_UNITS), work.resolve("u"));
@@ -139,7 +170,7 @@ class DeltaStateTest {
         links.add(RowChange.present(LINK, new UserRoleLink(USER, ROLE)));
         links.add(RowChange.<UserRoleLink>removed(UUID.randomUUID())); // a removal has no place in a section
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DeltaState.write(out, List.of(units.finish(new ChangeToken("units-token")), links.finish(null)));
+        write(out, List.of(units.finish(new ChangeToken("units-token")), links.finish(null)));
         assertThat(Files.size(work.resolve("l"))).isEqualTo(48);
         return out.toByteArray();
     }

@@ -90,13 +90,16 @@ final class ODataReader {
         });
     }
 
-    /** The rows of a page read by {@link #trackedPageUnread}. */
+    /**
+     * The rows of a page read by {@link #trackedPageUnread}. Its JSON was read to its end already, but a row may still
+     * not be what its table holds (a value the decoder cannot take): that is a refused answer, as a row without its
+     * key is, not a dropped connection to read again.
+     */
     public <T> List<T> rows(UnreadPage page, RowDecoder<T> decoder) {
         try {
             return page(page.body(), decoder).rows();
-        } catch (AnswerUnreadable cannot) {
-            // the body was read whole once already: this cannot happen unless the bytes changed under us
-            throw new IllegalStateException("A page read whole once could not be read again", cannot);
+        } catch (AnswerUnreadable | JacksonException unreadable) {
+            throw new DataverseRejectedRequest("Dataverse answered a row that cannot be read.", null, null);
         }
     }
 

@@ -16,6 +16,7 @@ import io.accessgov.dynamics.dataverse.RowChange;
 import io.accessgov.dynamics.dataverse.SystemUser;
 import io.accessgov.dynamics.dataverse.UserRoleLink;
 import io.accessgov.dynamics.simulator.DataverseSimulator;
+import io.accessgov.dynamics.simulator.Fault;
 import io.accessgov.dynamics.simulator.SimulatorOptions;
 import io.accessgov.dynamics.simulator.SimulatorState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -150,7 +151,23 @@ class ChangeTrackingReadsTest {
     }
 
     @Test
-    void aRowThatCannotBeReadFailsTheReadWhicheverPageItIsOn() {
+    void aTrackedPageCutShortIsReadAgainAndEveryRowArrivesOnce() {
+        stop();
+        simulator = DataverseSimulator.start(SimulatorOptions.defaults().withMaxPageSize(10));
+        client = clientOf(simulator);
+        simulator.faults().inject(Fault.truncatedBody().onPath("/systemusers"));
+        List<RowChange<SystemUser>> rows = new ArrayList<>();
+
+        Optional<ChangeToken> token = client.readAllTracked(DataverseTable.USERS, rows::addAll, counting);
+
+        assertThat(token).isPresent();
+        assertThat(rows).hasSize(simulator.state().count("systemusers"));
+        assertThat(rows.stream().map(RowChange::id).distinct()).hasSize(rows.size());
+        assertThat(simulator.faults().pending()).isZero();
+    }
+
+    @Test
+    void aConsumerThatFailsOnALaterPageFailsTheReadWithItsOwnFailure() {
         stop();
         simulator = DataverseSimulator.start(SimulatorOptions.defaults().withMaxPageSize(10));
         client = clientOf(simulator);
