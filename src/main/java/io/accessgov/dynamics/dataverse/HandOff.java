@@ -116,10 +116,16 @@ public final class HandOff<T> implements Consumer<T>, AutoCloseable {
         }
     }
 
-    /** Throws the consumer's failure, or says it has stopped (closed, or past the end) when it ended without one. */
+    /**
+     * Refuses once closed; else throws the consumer's failure, or says it has stopped (past the end) when it ended
+     * without one.
+     */
     private void checkRunning() {
+        if (closed) {
+            throw new IllegalStateException("The hand-off of the pages was closed; nothing more can be handed over");
+        }
         rethrowFailure();
-        if (closed || !thread.isAlive()) {
+        if (!thread.isAlive()) {
             rethrowFailure(); // it may have failed in the meantime
             throw new IllegalStateException("The consumer of the pages has stopped; nothing more can be handed over");
         }
